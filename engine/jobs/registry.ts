@@ -1,0 +1,38 @@
+/**
+ * Job kind → pure computation. Runs inside a worker thread (engine/actor/job-worker.ts): it gets
+ * plain inputs (already loaded by the actor) and returns a small `summary` (stored on the Job,
+ * streamed in the terminal event) plus the full `result` (compressed into a JobResult node).
+ * Kinds register here as their engine domains land.
+ */
+import type { EngineRunContext } from '../contract/run-context.js';
+import { validateJobSpec } from '../contract/job-specs.js';
+import type { JobKind } from '../contract/job-protocol.js';
+import { invalidInput } from '../contract/engine-error.js';
+import { runPing } from '../diagnostics/ping.js';
+import type { PingSpec } from '../contract/job-specs.js';
+
+export interface JobOutput {
+  readonly summary: Record<string, unknown>;
+  readonly result: unknown;
+}
+
+export type JobComputation = (spec: Record<string, unknown>, inputs: unknown, ctx: EngineRunContext) => JobOutput | Promise<JobOutput>;
+
+const computations: Partial<Record<JobKind, JobComputation>> = {
+  ping: (spec, _inputs, ctx) => {
+    const r = runPing(spec as unknown as PingSpec, ctx);
+    return { summary: { ...r }, result: r };
+  },
+};
+
+export function computationFor(kind: JobKind): JobComputation {
+  const c = computations[kind];
+  if (!c) throw invalidInput('kind', `no engine computation registered for '${kind}'`);
+  return c;
+}
+
+/** Validate (again: never trust the wire) and run. */
+export async function runJobComputation(kind: JobKind, rawSpec: unknown, inputs: unknown, ctx: EngineRunContext): Promise<JobOutput> {
+  const spec = { ...validateJobSpec(kind, rawSpec) };
+  return computationFor(kind)(spec, inputs, ctx);
+}

@@ -1,0 +1,125 @@
+/**
+ * Builds the API from config: connects Neo4j and NATS (with clear, actionable errors when they
+ * are down), declares the JetStream topology, runs migrations and starts the server.
+ * `main.ts` adds process signals; tests call `startApi` directly with their own config.
+ */
+import { readFileSync } from 'node:fs';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Driver } from 'neo4j-driver';
+import { natsNames } from '../engine/contract/index.js';
+import type { ApiConfig } from './config.js';
+import { buildSchema } from './graphql/schema.js';
+import { JobRepository } from './jobs/job-repository.js';
+import { JobService } from './jobs/job-service.js';
+import { ProgressHub } from './jobs/progress-hub.js';
+import { createLogger, type Logger } from './logger.js';
+import { connectNats } from './nats/connect.js';
+import { ensureTopology } from './nats/jetstream-setup.js';
+import { createDriver, probeNeo4j } from './neo4j/driver.js';
+import { runMigrations } from './neo4j/migrations.js';
+import { startApiServer, type ApiServer } from './server.js';
+import { DEFAULT_ACK_WAIT_MS, DEFAULT_ACTOR_TTL_MS, DEFAULT_MAX_DELIVER } from '../engine/contract/defaults.js';
+
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+  constructor(
+    readonly dependency: 'neo4j' | 'nats' | 'http',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RunningApi {
+  readonly server: ApiServer;
+  readonly driver: Driver;
+  readonly nc: NatsConnection;
+  readonly log: Logger;
+  stop(): Promise<void>;
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function connectNeo4jOrExplain(config: Pick<ApiConfig, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>): Promise<Driver> {
+  const driver = createDriver({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  try {
+    await probeNeo4j(driver, config.NEO4J_DATABASE, 10_000);
+    return driver;
+  } catch (err) {
+    await driver.close();
+    throw new StartupError('neo4j', `Neo4j is not reachable at ${config.NEO4J_URI} (${(err as Error).message}). Start it with \`npm start\` (which launches a local Neo4j when NEO4J_URI is unset) or \`npm run services:neo4j\`, or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.`);
+  }
+}
+
+export async function connectNatsOrExplain(url: string, name: string): Promise<NatsConnection> {
+  try {
+    return await connectNats(url, name);
+  } catch (err) {
+    throw new StartupError('nats', `NATS is not reachable at ${url} (${(err as Error).message}). Start it with \`nats-server -js\` (or \`npm start\`, which starts the local one when NATS_URL is unset), or set NATS_URL.`);
+  }
+}
+
+export async function startApi(config: ApiConfig, log: Logger = createLogger({ level: config.LOG_LEVEL, name: 'api' })): Promise<RunningApi> {
+  const startedAt = Date.now();
+  const driver = await connectNeo4jOrExplain(config);
+  let nc: NatsConnection;
+  try {
+    nc = await connectNatsOrExplain(config.NATS_URL, `api-${process.pid}`);
+  } catch (err) {
+    await driver.close();
+    throw err;
+  }
+  const names = natsNames(config.NATS_PREFIX);
+  await ensureTopology(nc, names, { ackWaitMs: DEFAULT_ACK_WAIT_MS, maxDeliver: DEFAULT_MAX_DELIVER, actorTtlMs: DEFAULT_ACTOR_TTL_MS });
+  const applied = await runMigrations(driver, config.NEO4J_DATABASE);
+  if (applied.length) log.info({ applied }, 'neo4j migrations applied');
+
+  const js = jetstream(nc);
+  const kvm = new Kvm(nc);
+  const cancelKv = await kvm.open(names.cancelBucket);
+  const actorsKv = await kvm.open(names.actorsBucket);
+  const repo = new JobRepository(driver, config.NEO4J_DATABASE);
+  const hub = new ProgressHub(js, names, log);
+  const services = { jobs: new JobService(repo, js, cancelKv, names, log), hub };
+  const schema = buildSchema({ version: VERSION, startedAt });
+
+  const checks = [
+    { name: 'neo4j', check: async () => void (await probeNeo4j(driver, config.NEO4J_DATABASE, config.READY_TIMEOUT_MS)) },
+    {
+      name: 'nats',
+      check: async () => {
+        if (nc.isClosed()) throw new Error('connection closed');
+        await nc.flush();
+      },
+    },
+    {
+      name: 'engine',
+      check: async () => {
+        const actors: Record<string, unknown>[] = [];
+        for await (const k of await actorsKv.keys()) {
+          const e = await actorsKv.get(k);
+          if (e && e.operation === 'PUT') actors.push(e.json<Record<string, unknown>>());
+        }
+        if (actors.length === 0) throw new Error('no engine actor has sent a heartbeat recently; start one with `npm run start:engine`');
+        return { actors };
+      },
+    },
+  ];
+
+  const server = await startApiServer({ config, schema, services, checks, log });
+  log.info({ url: server.url, ide: server.url.replace(config.GRAPHQL_PATH, '/ide/') }, 'api started');
+  return {
+    server,
+    driver,
+    nc,
+    log,
+    async stop() {
+      await server.stop();
+      await hub.close();
+      await nc.drain().catch(() => {});
+      await driver.close();
+    },
+  };
+}
