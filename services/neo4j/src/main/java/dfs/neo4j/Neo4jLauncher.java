@@ -1,6 +1,7 @@
 package dfs.neo4j;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -49,6 +51,11 @@ public final class Neo4jLauncher {
     private static final int EXIT_SELFTEST_FAILED = 5;
 
     public static void main(String[] argv) {
+        // Keep the real stdout for the READY line only; anything a library prints
+        // to System.out (Neo4j, APOC, log4j status) ends up on stderr instead.
+        PrintStream readyOut = System.out;
+        System.setOut(System.err);
+
         String host = "127.0.0.1";
         int port = 7687;
         Path dataDir = null;
@@ -87,6 +94,42 @@ public final class Neo4jLauncher {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             fail(EXIT_USAGE, "neo4j-launcher: cannot create data dir " + dataDir + ": " + e);
+        }
+
+        // Clean shutdown exactly once, whichever path triggers it.
+        // Installed before the (10 s+) startup so an early SIGTERM is not lost.
+        AtomicReference<DatabaseManagementService> started = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        Runnable stop = () -> {
+            DatabaseManagementService service = started.get();
+            if (service != null && stopped.compareAndSet(false, true)) {
+                long s = System.nanoTime();
+                try {
+                    service.shutdown();
+                } catch (Throwable t) {
+                    System.err.println("neo4j-launcher: error during shutdown: " + t);
+                }
+                System.err.printf("neo4j-launcher: stopped in %d ms%n", (System.nanoTime() - s) / 1_000_000);
+            }
+        };
+        // Fallback for exits we don't control (System.exit elsewhere, OOM exit...).
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
+
+        // Own SIGTERM/SIGINT handling so that a signalled stop exits 0 (with only
+        // a shutdown hook the JVM would exit 143/130).
+        CountDownLatch signalled = new CountDownLatch(1);
+        for (String sig : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.SignalHandler old =
+                        sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> signalled.countDown());
+                // The JVM keeps a signal ignored if it was ignored at exec time, e.g.
+                // SIGINT for `cmd &` in a non-interactive shell; say so, don't hang silently.
+                if (old == sun.misc.SignalHandler.SIG_IGN) {
+                    System.err.println("neo4j-launcher: SIG" + sig + " is ignored by this process (inherited); stop it with SIGTERM");
+                }
+            } catch (IllegalArgumentException e) {
+                System.err.println("neo4j-launcher: cannot handle SIG" + sig + ": " + e.getMessage());
+            }
         }
 
         long t0 = System.nanoTime();
@@ -129,32 +172,10 @@ public final class Neo4jLauncher {
             System.exit(EXIT_START_FAILED);
         }
         final DatabaseManagementService service = dbms;
-
-        // Clean shutdown exactly once, whichever path triggers it.
-        AtomicBoolean stopped = new AtomicBoolean(false);
-        Runnable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                long s = System.nanoTime();
-                try {
-                    service.shutdown();
-                } catch (Throwable t) {
-                    System.err.println("neo4j-launcher: error during shutdown: " + t);
-                }
-                System.err.printf("neo4j-launcher: stopped in %d ms%n", (System.nanoTime() - s) / 1_000_000);
-            }
-        };
-        // Fallback for exits we don't control (System.exit elsewhere, OOM exit...).
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
-
-        // Own SIGTERM/SIGINT handling so that a signalled stop exits 0 (with only
-        // a shutdown hook the JVM would exit 143/130).
-        CountDownLatch signalled = new CountDownLatch(1);
-        for (String sig : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> signalled.countDown());
-            } catch (IllegalArgumentException e) {
-                System.err.println("neo4j-launcher: cannot handle SIG" + sig + ": " + e.getMessage());
-            }
+        started.set(service);
+        if (signalled.getCount() == 0) { // signalled while starting: just stop
+            stop.run();
+            System.exit(0);
         }
 
         try {
@@ -177,7 +198,7 @@ public final class Neo4jLauncher {
                 System.exit(0);
             }
         } catch (Throwable e) {
-            System.err.println("neo4j-launcher: " + (selftest ? "selftest" : "APOC check") + " failed: " + rootCause(e));
+            System.err.println("neo4j-launcher: " + (selftest ? "selftest" : "post-start check (password/APOC)") + " failed: " + rootCause(e));
             stop.run();
             System.exit(selftest ? EXIT_SELFTEST_FAILED : EXIT_START_FAILED);
         }
@@ -188,8 +209,8 @@ public final class Neo4jLauncher {
                 .getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT).getPort();
         String uriHost = host.contains(":") ? "[" + host + "]" : host; // IPv6 literal
-        System.out.println("NEO4J_READY bolt://" + uriHost + ":" + boundPort);
-        System.out.flush();
+        readyOut.println("NEO4J_READY bolt://" + uriHost + ":" + boundPort);
+        readyOut.flush();
 
         try {
             signalled.await();
