@@ -19,7 +19,8 @@ COPY --chown=node:node src ./src
 COPY --chown=node:node engine ./engine
 COPY --chown=node:node client ./client
 USER node
-EXPOSE 4000
+# 4000: api (GraphQL, /health, /ready, /metrics); 9464: engine actor /metrics + /health (METRICS_PORT).
+EXPOSE 4000 9464
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "--import", "tsx", "src/main.ts"]

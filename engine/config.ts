@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { logLevel, ms, parseEnv } from '../src/config/env-schema.js';
+import { actorMetricsEnv, tracingEnv } from '../src/observability/telemetry-env.js';
 
 import {
   DEFAULT_ACK_WAIT_MS,
@@ -29,6 +30,9 @@ const schema = z.object({
   PROGRESS_INTERVAL_MS: ms(DEFAULT_PROGRESS_INTERVAL_MS),
   PROGRESS_MIN_FRACTION: z.coerce.number().min(0).max(1).default(DEFAULT_PROGRESS_MIN_FRACTION),
   HEARTBEAT_MS: ms(DEFAULT_HEARTBEAT_MS),
+  // --- Observability (issue 9; docs/operations.md): METRICS_PORT/HOST, OTEL_*.
+  ...actorMetricsEnv,
+  ...tracingEnv,
 });
 
 export type EngineConfig = Readonly<z.infer<typeof schema>>;

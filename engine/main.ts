@@ -2,15 +2,19 @@
  * Engine actor entry point (composition root): config → Neo4j + NATS → Actor. SIGTERM/SIGINT
  * stop pulling, let running jobs finish within the grace period, hand the rest back, then close.
  */
+// First: starts OpenTelemetry (when configured) before anything else is loaded.
+import './observability/otel-bootstrap.js';
 import { natsNames } from './contract/index.js';
 import { DEFAULT_ACTOR_TTL_MS } from './contract/defaults.js';
 import { loadEngineConfig } from './config.js';
 import { Actor } from './actor/actor.js';
 import { registerKindLoaders } from './actor/kind-loaders.js';
+import { startActorObservability } from './actor/metrics.js';
 import { StartupError, connectNatsOrExplain, connectNeo4jOrExplain } from '../src/app.js';
 import { ConfigError } from '../src/config/env-schema.js';
 import { createLogger } from '../src/logger.js';
 import { ensureTopology } from '../src/nats/jetstream-setup.js';
+import { shutdownTracing } from '../src/observability/tracing.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
   const names = natsNames(config.NATS_PREFIX);
   await ensureTopology(nc, names, { ackWaitMs: config.ACK_WAIT_MS, maxDeliver: config.MAX_DELIVER, actorTtlMs: DEFAULT_ACTOR_TTL_MS });
   registerKindLoaders();
+  const obs = await startActorObservability({ driver, database: config.NEO4J_DATABASE, log, port: config.METRICS_PORT, host: config.METRICS_HOST, healthy: () => !nc.isClosed() });
   const actor = new Actor({
     nc,
     driver,
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
     heartbeatMs: config.HEARTBEAT_MS,
     progressIntervalMs: config.PROGRESS_INTERVAL_MS,
     progressMinFraction: config.PROGRESS_MIN_FRACTION,
+    observer: obs.jobs,
   });
   await actor.start();
   let stopping = false;
@@ -64,6 +70,8 @@ async function main(): Promise<void> {
     await actor.stop(SHUTDOWN_GRACE_MS);
     await nc.drain().catch(() => {});
     await driver.close();
+    await obs.close();
+    await shutdownTracing(); // export the last spans
     log.info('actor stopped');
     process.exit(0);
   };

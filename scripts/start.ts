@@ -57,6 +57,17 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** Races in the graph (a public read), or null when it cannot be read. */
+async function racingGraphSize(url: string): Promise<number | null> {
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ racesConnection(first: 1) { totalCount } }' }) });
+    const body = (await res.json()) as { data?: { racesConnection?: { totalCount: number } } };
+    return body.data?.racesConnection?.totalCount ?? null;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
@@ -76,6 +87,7 @@ async function main(): Promise<void> {
     say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     say(`GraphQL: ${base}${env.GRAPHQL_PATH ?? '/graphql'}  (subscriptions: ws on the same URL)`);
     say(`IDE:     ${base}/ide/`);
+    if ((await racingGraphSize(`${base}${env.GRAPHQL_PATH ?? '/graphql'}`)) === 0) say('The racing graph is empty: `npm run seed` (in another terminal) loads Cup 2022–2025, a real DraftKings slate and a contest.');
     say('Ctrl-C stops everything.');
   } catch (err) {
     console.error(err instanceof ServiceStartError ? `[start] cannot start ${err.message}` : `[start] ${(err as Error).message}`);

@@ -17,10 +17,18 @@ import { ProgressHub } from './jobs/progress-hub.js';
 import { createLogger, type Logger } from './logger.js';
 import { connectNats } from './nats/connect.js';
 import { ensureTopology } from './nats/jetstream-setup.js';
+import { createApiObservability } from './observability/api-observability.js';
 import { createDriver, probeNeo4j } from './neo4j/driver.js';
 import { runMigrations } from './neo4j/migrations.js';
+import { registerRacingMigrations } from './racing/migrations.js';
+import { RacingService } from './racing/service/racing-service.js';
+import { createSecurity } from './security/index.js';
 import { startApiServer, type ApiServer } from './server.js';
-import { DEFAULT_ACK_WAIT_MS, DEFAULT_ACTOR_TTL_MS, DEFAULT_MAX_DELIVER } from '../engine/contract/defaults.js';
+import { ResultReader } from './jobs/result-reader.js';
+import { PipelineCoordinator } from './jobs/pipeline-coordinator.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { WebhookRepository } from './webhooks/webhook-repository.js';
+import { DEFAULT_ACTOR_TTL_MS } from '../engine/contract/defaults.js';
 
 export class StartupError extends Error {
   override readonly name = 'StartupError';
@@ -72,7 +80,9 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
     throw err;
   }
   const names = natsNames(config.NATS_PREFIX);
-  await ensureTopology(nc, names, { ackWaitMs: DEFAULT_ACK_WAIT_MS, maxDeliver: DEFAULT_MAX_DELIVER, actorTtlMs: DEFAULT_ACTOR_TTL_MS });
+  const observability = createApiObservability({ config, driver, nc, names, log }); // metrics (issue 9)
+  await ensureTopology(nc, names, { ackWaitMs: config.ACK_WAIT_MS, maxDeliver: config.MAX_DELIVER, actorTtlMs: DEFAULT_ACTOR_TTL_MS });
+  registerRacingMigrations();
   const applied = await runMigrations(driver, config.NEO4J_DATABASE);
   if (applied.length) log.info({ applied }, 'neo4j migrations applied');
 
@@ -81,9 +91,26 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
   const cancelKv = await kvm.open(names.cancelBucket);
   const actorsKv = await kvm.open(names.actorsBucket);
   const repo = new JobRepository(driver, config.NEO4J_DATABASE);
-  const hub = new ProgressHub(js, names, log);
-  const services = { jobs: new JobService(repo, js, cancelKv, names, log), hub };
-  const schema = buildSchema({ version: VERSION, startedAt });
+  const hub = new ProgressHub(js, nc, names, log);
+  const webhookRepo = new WebhookRepository(driver, config.NEO4J_DATABASE);
+  const selfHosts: string[] = []; // filled once the server listens (port 0 in tests)
+  const security = await createSecurity({ config, driver, nc, log });
+  const jobs = new JobService(repo, js, cancelKv, names, log, { driver, database: config.NEO4J_DATABASE });
+  const services = {
+    apiKeys: security.apiKeys,
+    jobs,
+    results: new ResultReader(jobs, repo),
+    hub,
+    racing: new RacingService(driver, config.NEO4J_DATABASE),
+    webhooks: { repo: webhookRepo, policy: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE ?? config.NODE_ENV !== 'production', selfHosts } },
+  };
+  const pipelines = new PipelineCoordinator(nc, js, names, repo, jobs, log);
+  jobs.onPipelineCreated((job) => pipelines.begin(job));
+  await pipelines.start();
+  const dispatcher = new WebhookDispatcher(nc, js, names, webhookRepo, log, { backoffMs: config.WEBHOOK_BACKOFF_MS });
+  await dispatcher.start();
+  const schema = security.protect(await buildSchema({ version: VERSION, startedAt, driver, database: config.NEO4J_DATABASE }));
+  if (await services.racing.isEmpty()) log.info('the racing graph is empty: load recent Cup seasons and a real slate with `npm run seed` (needs ../shared/data)');
 
   const checks = [
     { name: 'neo4j', check: async () => void (await probeNeo4j(driver, config.NEO4J_DATABASE, config.READY_TIMEOUT_MS)) },
@@ -108,7 +135,9 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
     },
   ];
 
-  const server = await startApiServer({ config, schema, services, checks, log });
+  const server = await startApiServer({ config, schema, services, checks, log, security, observability });
+  const port = new URL(server.url).port;
+  selfHosts.push(...['127.0.0.1', 'localhost', '::1', '0.0.0.0', config.HOST].map((h) => `${h}:${port}`));
   log.info({ url: server.url, ide: server.url.replace(config.GRAPHQL_PATH, '/ide/') }, 'api started');
   return {
     server,
@@ -117,6 +146,8 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
     log,
     async stop() {
       await server.stop();
+      dispatcher.stop();
+      pipelines.stop();
       await hub.close();
       await nc.drain().catch(() => {});
       await driver.close();

@@ -46,8 +46,32 @@ export class ConflictError extends CodedError {
 }
 /** A dependency (Neo4j, NATS) is down; clients may retry. */
 export class UnavailableError extends CodedError {
-  constructor(dependency: 'neo4j' | 'nats' | 'engine', message: string, cause?: unknown) {
+  constructor(dependency: 'neo4j' | 'nats' | 'engine' | 'identity-provider', message: string, cause?: unknown) {
     super(ErrorCode.UNAVAILABLE, message, { dependency, retryable: true }, cause);
+  }
+}
+
+/**
+ * No or bad credentials. `reason` is safe to show (e.g. `missing`, `expired`, `invalid`,
+ * `revoked`); the credential itself is never echoed. `http401` makes Apollo answer 401 with
+ * `WWW-Authenticate: Bearer` (a bad credential on the request); a permission rule refusing an
+ * anonymous caller leaves it off (a GraphQL error in a 200 response, like any field error).
+ */
+export class UnauthenticatedError extends CodedError {
+  constructor(message = 'Authentication required', reason = 'missing', http401 = false) {
+    super(ErrorCode.UNAUTHENTICATED, message, { reason, ...(http401 ? { http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } : {}) });
+  }
+}
+/** Authenticated, but the role or API-key scope does not allow the operation. */
+export class ForbiddenError extends CodedError {
+  constructor(message = 'Not allowed', details: Record<string, unknown> = {}) {
+    super(ErrorCode.FORBIDDEN, message, details);
+  }
+}
+/** Too many calls; `retryAfter` is in whole seconds (also sent as the HTTP Retry-After header). */
+export class RateLimitedError extends CodedError {
+  constructor(message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) {
+    super(ErrorCode.RATE_LIMITED, message, { ...details, retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)), retryable: true });
   }
 }
 

@@ -2,10 +2,13 @@
  * API entry point (composition root): config → services → server, plus signal handling.
  * A dependency that is down at start gives a one-line explanation and exit code 1.
  */
+// First: starts OpenTelemetry (when configured) before http/graphql are loaded by the imports below.
+import './observability/otel-bootstrap.js';
 import { StartupError, startApi } from './app.js';
 import { loadConfig } from './config.js';
 import { ConfigError } from './config/env-schema.js';
 import { createLogger } from './logger.js';
+import { shutdownTracing } from './observability/tracing.js';
 
 async function main(): Promise<void> {
   let config;
@@ -39,8 +42,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS).unref();
     api.stop().then(
-      () => {
+      async () => {
         clearTimeout(force);
+        await shutdownTracing(); // export the last spans
         log.info('api stopped');
         process.exit(0);
       },

@@ -17,9 +17,11 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
 import { makeFormatError } from './errors.js';
-import type { GraphQLContext, Services, Viewer } from './graphql/context.js';
+import type { GraphQLContext, Services } from './graphql/context.js';
 import { ideRouter } from './http/ide.js';
 import { readyHandler, type DependencyCheck } from './http/readiness.js';
+import { observeWs, type ApiObservability } from './observability/api-observability.js';
+import { wsViewer, type SecurityLayer } from './security/index.js';
 
 export type ServerPhase = 'starting' | 'started' | 'draining' | 'stopped';
 
@@ -37,38 +39,51 @@ export interface ApiServerDeps {
   readonly services: Services;
   readonly checks: readonly DependencyCheck[];
   readonly log: Logger;
+  /** Authentication, permissions (already applied to `schema`), limits, CORS (src/security). */
+  readonly security: SecurityLayer;
+  /** Metrics, request ids and GET /metrics (src/observability); absent = none. */
+  readonly observability?: ApiObservability;
 }
 
-/** Until the auth issue lands, every caller acts as the local development user. */
-const LOCAL_VIEWER: Viewer = { id: 'local', roles: ['user', 'admin'] };
-
 export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
-  const { config, schema, services, log } = deps;
+  const { config, schema, services, log, security } = deps;
   let phase: ServerPhase = 'starting';
   const app = express();
   app.disable('x-powered-by');
+  deps.observability?.mount(app); // request ids + HTTP metrics before every route, GET /metrics
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS; // whole request received within this (slow-body clients); 0 = off
+  const formatError = makeFormatError({ development: config.NODE_ENV === 'development', onInternalError: (err) => log.error({ err }, 'internal GraphQL error') });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: config.GRAPHQL_PATH });
+  const wsServer = new WebSocketServer({ server: httpServer, path: config.GRAPHQL_PATH, maxPayload: security.ws.maxPayloadBytes, verifyClient: security.ws.verifyClient });
+  const wsSecurity = security.ws.hooks(schema, formatError);
   const wsCleanup = useServer<Record<string, unknown>, { requestId: string }>(
-    {
+    observeWs(deps.observability, {
       schema,
-      context: (ctx): GraphQLContext => ({ viewer: LOCAL_VIEWER, services, log: log.child({ ws: true }), requestId: (ctx.extra as { requestId?: string }).requestId ?? randomUUID() }),
+      context: (ctx): GraphQLContext => ({ viewer: wsViewer(ctx.extra), services, log: log.child({ ws: true }), requestId: (ctx.extra as { requestId?: string }).requestId ?? randomUUID(), clientIp: (ctx.extra as { clientIp?: string }).clientIp }),
       onConnect: (ctx) => {
         (ctx.extra as { requestId?: string }).requestId = randomUUID();
-        return true;
+        return wsSecurity.onConnect(ctx);
       },
-    },
+      onSubscribe: wsSecurity.onSubscribe,
+      onNext: wsSecurity.onNext as never,
+      onError: wsSecurity.onError,
+    }),
     wsServer,
   );
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: config.NODE_ENV !== 'production',
+    introspection: security.http.apollo.introspection,
+    validationRules: security.http.apollo.validationRules,
+    allowBatchedHttpRequests: security.http.apollo.allowBatchedHttpRequests,
     stopOnTerminationSignals: false, // main.ts owns signals and drains in order
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
-    formatError: makeFormatError({ development: config.NODE_ENV === 'development', onInternalError: (err) => log.error({ err }, 'internal GraphQL error') }),
+    formatError,
     plugins: [
+      ...security.http.apollo.plugins,
+      ...(deps.observability ? [deps.observability.apolloPlugin<GraphQLContext>()] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -93,10 +108,12 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   }
   app.use(
     config.GRAPHQL_PATH,
-    express.json({ limit: '2mb' }),
+    ...security.http.before,
+    express.json({ limit: security.http.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ viewer: LOCAL_VIEWER, services, log: log.child({ requestId: req.get('x-request-id') ?? randomUUID() }), requestId: req.get('x-request-id') ?? randomUUID() }),
+      context: async ({ req }) => ({ ...(await security.http.viewer(req)), services, log: log.child({ requestId: req.get('x-request-id') ?? randomUUID() }), requestId: req.get('x-request-id') ?? randomUUID() }),
     }),
+    security.http.errors,
   );
 
   await new Promise<void>((resolve, reject) => {

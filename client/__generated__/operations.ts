@@ -15,13 +15,2098 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO-8601 date-time string, UTC. */
+  /** A date, represented as a 'yyyy-mm-dd' string */
+  Date: { input: string; output: string; }
   DateTime: { input: string; output: string; }
-  /**
-   * Root types and shared scalars. Each bounded context extends Query/Mutation/Subscription in its
-   * own file (jobs.graphql, racing.graphql, mcmc.graphql, lineup.graphql).
-   */
   JSON: { input: unknown; output: unknown; }
+  /** Dollars: ≥ 0, ≤ 1e9, at most 2 decimals. */
+  Money: { input: number; output: number; }
+  /** A percentage in [0, 100]. */
+  Percent: { input: number; output: number; }
+  /** Random seed: an integer in [0, 4294967295]. */
+  Seed: { input: number; output: number; }
+};
+
+/**
+ * The name mapping table: each raw spelling an import met, and what it resolved to.
+ * kind: 'driver' | 'track'; method: how it was resolved (alias, nascar-id, normalised, known-alias, new, admin).
+ */
+export type Alias = {
+  __typename?: 'Alias';
+  driver?: Maybe<Driver>;
+  driverConnection: AliasDriverConnection;
+  id: Scalars['ID']['output'];
+  /** Normalised form of `raw`. */
+  key: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  method?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['String']['output'];
+  /** Which importer first met this spelling (results, draftkings, fanduel, admin). */
+  source: Scalars['String']['output'];
+  track?: Maybe<Track>;
+  trackConnection: AliasTrackConnection;
+};
+
+export type AliasAggregate = {
+  __typename?: 'AliasAggregate';
+  count: Count;
+  node: AliasAggregateNode;
+};
+
+export type AliasAggregateNode = {
+  __typename?: 'AliasAggregateNode';
+  key: StringAggregateSelection;
+  kind: StringAggregateSelection;
+  method: StringAggregateSelection;
+  raw: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type AliasDriverConnection = {
+  __typename?: 'AliasDriverConnection';
+  edges: Array<AliasDriverRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AliasDriverConnectionWhere = {
+  AND?: InputMaybe<Array<AliasDriverConnectionWhere>>;
+  NOT?: InputMaybe<AliasDriverConnectionWhere>;
+  OR?: InputMaybe<Array<AliasDriverConnectionWhere>>;
+  node?: InputMaybe<DriverWhere>;
+};
+
+export type AliasDriverRelationship = {
+  __typename?: 'AliasDriverRelationship';
+  cursor: Scalars['String']['output'];
+  node: Driver;
+};
+
+export type AliasEdge = {
+  __typename?: 'AliasEdge';
+  cursor: Scalars['String']['output'];
+  node: Alias;
+};
+
+export type AliasRelationshipFilters = {
+  /** Filter type where all of the related Aliases match this filter */
+  all?: InputMaybe<AliasWhere>;
+  /** Filter type where none of the related Aliases match this filter */
+  none?: InputMaybe<AliasWhere>;
+  /** Filter type where one of the related Aliases match this filter */
+  single?: InputMaybe<AliasWhere>;
+  /** Filter type where some of the related Aliases match this filter */
+  some?: InputMaybe<AliasWhere>;
+};
+
+/** Fields to sort Aliases by. The order in which sorts are applied is not guaranteed when specifying many fields in one AliasSort object. */
+export type AliasSort = {
+  id?: InputMaybe<SortDirection>;
+  key?: InputMaybe<SortDirection>;
+  kind?: InputMaybe<SortDirection>;
+  method?: InputMaybe<SortDirection>;
+  raw?: InputMaybe<SortDirection>;
+  source?: InputMaybe<SortDirection>;
+};
+
+export type AliasTrackConnection = {
+  __typename?: 'AliasTrackConnection';
+  edges: Array<AliasTrackRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AliasTrackConnectionWhere = {
+  AND?: InputMaybe<Array<AliasTrackConnectionWhere>>;
+  NOT?: InputMaybe<AliasTrackConnectionWhere>;
+  OR?: InputMaybe<Array<AliasTrackConnectionWhere>>;
+  node?: InputMaybe<TrackWhere>;
+};
+
+export type AliasTrackRelationship = {
+  __typename?: 'AliasTrackRelationship';
+  cursor: Scalars['String']['output'];
+  node: Track;
+};
+
+export type AliasWhere = {
+  AND?: InputMaybe<Array<AliasWhere>>;
+  NOT?: InputMaybe<AliasWhere>;
+  OR?: InputMaybe<Array<AliasWhere>>;
+  driver?: InputMaybe<DriverWhere>;
+  driverConnection?: InputMaybe<AliasDriverConnectionWhere>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter key: { contains: ... } */
+  key_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter key: { endsWith: ... } */
+  key_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter key: { eq: ... } */
+  key_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter key: { in: ... } */
+  key_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter key: { startsWith: ... } */
+  key_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter kind: { contains: ... } */
+  kind_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter kind: { endsWith: ... } */
+  kind_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter kind: { eq: ... } */
+  kind_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter kind: { in: ... } */
+  kind_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter kind: { startsWith: ... } */
+  kind_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  method?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter method: { contains: ... } */
+  method_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter method: { endsWith: ... } */
+  method_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter method: { eq: ... } */
+  method_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter method: { in: ... } */
+  method_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter method: { startsWith: ... } */
+  method_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  raw?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter raw: { contains: ... } */
+  raw_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter raw: { endsWith: ... } */
+  raw_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter raw: { eq: ... } */
+  raw_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter raw: { in: ... } */
+  raw_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter raw: { startsWith: ... } */
+  raw_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter source: { contains: ... } */
+  source_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter source: { endsWith: ... } */
+  source_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter source: { eq: ... } */
+  source_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter source: { in: ... } */
+  source_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter source: { startsWith: ... } */
+  source_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  track?: InputMaybe<TrackWhere>;
+  trackConnection?: InputMaybe<AliasTrackConnectionWhere>;
+};
+
+export type AliasesConnection = {
+  __typename?: 'AliasesConnection';
+  aggregate: AliasAggregate;
+  edges: Array<AliasEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The first characters of the key (e.g. `dfs_Ab3xY9Qz`), to recognise it; the rest is never shown again. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<ApiKeyScope>;
+};
+
+/** What a credential may do. A key never gets more than its creator has. */
+export type ApiKeyScope =
+  /** Admin operations (imports, ontology writes); needs the ADMIN role. */
+  | 'ADMIN'
+  /** Queries and subscriptions on your own data. */
+  | 'READ'
+  /** Mutations on your own data (submit, cancel, keys...). */
+  | 'WRITE';
+
+export type AuthMethod =
+  | 'API_KEY'
+  /** AUTH_DEV_BYPASS (development only). */
+  | 'DEV'
+  | 'JWT';
+
+export type Calibration = {
+  __typename?: 'Calibration';
+  diagnostics: CalibrationDiagnostics;
+  /** Held-out CRPS skill vs uniform and start-position baselines, interval coverage, per track type. */
+  evaluation?: Maybe<Scalars['JSON']['output']>;
+  jobId: Scalars['ID']['output'];
+  lastTrainDate: Scalars['String']['output'];
+  /** Posterior summaries; `prefix` filters by parameter name (e.g. 'skill['). */
+  parameters: Array<ParameterSummary>;
+  races: Scalars['Int']['output'];
+  seed: Scalars['Float']['output'];
+  testRaces: Scalars['Int']['output'];
+  trainRaces: Scalars['Int']['output'];
+};
+
+
+export type CalibrationParametersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CalibrationDiagnostics = {
+  __typename?: 'CalibrationDiagnostics';
+  acceptanceRate: Scalars['Float']['output'];
+  /** Per chain: step size, tree depth, divergences, acceptance, wall time. */
+  chains: Scalars['JSON']['output'];
+  divergences: Scalars['Int']['output'];
+  essBulkMin: Scalars['Float']['output'];
+  essTailMin: Scalars['Float']['output'];
+  meanStepSize: Scalars['Float']['output'];
+  meanTreeDepth: Scalars['Float']['output'];
+  /** 1 - acceptance rate. */
+  rejectionRate: Scalars['Float']['output'];
+  /** Max split rank-normalised R-hat over stored quantities (<= 1.01 is converged). */
+  rhatMax: Scalars['Float']['output'];
+  samplingWallMs: Scalars['Float']['output'];
+  wallMs: Scalars['Float']['output'];
+};
+
+/**
+ * Calibration of the driver model (rank-ordered logit / Plackett-Luce with track-type, team and
+ * manufacturer effects, recency weighting, hierarchical priors) by NUTS on several chains.
+ */
+export type CalibrationJobInput = {
+  chains?: InputMaybe<Scalars['Int']['input']>;
+  draws?: InputMaybe<Scalars['Int']['input']>;
+  evalSimsPerRace?: InputMaybe<Scalars['Int']['input']>;
+  /** First race date used (YYYY-MM-DD). Default: all. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Half-life of the recency weight in days (null: no recency weighting). */
+  recencyHalfLifeDays?: InputMaybe<Scalars['Float']['input']>;
+  /** Last race date loaded (YYYY-MM-DD). Default: all. */
+  through?: InputMaybe<Scalars['String']['input']>;
+  /** Train on races up to this date; later races are held out for the forecast evaluation. */
+  trainThrough?: InputMaybe<Scalars['String']['input']>;
+  warmup?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ConnectionAggregationCountFilterInput = {
+  edges?: InputMaybe<IntScalarFilters>;
+  nodes?: InputMaybe<IntScalarFilters>;
+};
+
+export type ConservationChecks = {
+  __typename?: 'ConservationChecks';
+  examples: Array<Scalars['String']['output']>;
+  fastestLapsRowsOk: Scalars['Int']['output'];
+  finishPermutationOk: Scalars['Int']['output'];
+  lapsLedRowsOk: Scalars['Int']['output'];
+  scenarios: Scalars['Int']['output'];
+  violations: Scalars['Int']['output'];
+};
+
+export type Contest = {
+  __typename?: 'Contest';
+  entryFee: Scalars['Float']['output'];
+  fieldSize: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  maxEntries: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Prize per entry by rank range; sort by fromRank. */
+  payouts: Array<PayoutTier>;
+  payoutsConnection: ContestPayoutsConnection;
+  site: Site;
+  slate?: Maybe<Slate>;
+  slateConnection: ContestSlateConnection;
+};
+
+
+export type ContestPayoutsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PayoutTierSort>>;
+  where?: InputMaybe<PayoutTierWhere>;
+};
+
+
+export type ContestPayoutsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ContestPayoutsConnectionSort>>;
+  where?: InputMaybe<ContestPayoutsConnectionWhere>;
+};
+
+export type ContestAggregate = {
+  __typename?: 'ContestAggregate';
+  count: Count;
+  node: ContestAggregateNode;
+};
+
+export type ContestAggregateNode = {
+  __typename?: 'ContestAggregateNode';
+  entryFee: FloatAggregateSelection;
+  fieldSize: IntAggregateSelection;
+  maxEntries: IntAggregateSelection;
+  name: StringAggregateSelection;
+};
+
+export type ContestEdge = {
+  __typename?: 'ContestEdge';
+  cursor: Scalars['String']['output'];
+  node: Contest;
+};
+
+export type ContestPayoutTierPayoutsAggregateSelection = {
+  __typename?: 'ContestPayoutTierPayoutsAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<ContestPayoutTierPayoutsNodeAggregateSelection>;
+};
+
+export type ContestPayoutTierPayoutsNodeAggregateSelection = {
+  __typename?: 'ContestPayoutTierPayoutsNodeAggregateSelection';
+  fromRank: IntAggregateSelection;
+  prize: FloatAggregateSelection;
+  toRank: IntAggregateSelection;
+};
+
+export type ContestPayoutsAggregateInput = {
+  AND?: InputMaybe<Array<ContestPayoutsAggregateInput>>;
+  NOT?: InputMaybe<ContestPayoutsAggregateInput>;
+  OR?: InputMaybe<Array<ContestPayoutsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  node?: InputMaybe<ContestPayoutsNodeAggregationWhereInput>;
+};
+
+export type ContestPayoutsConnection = {
+  __typename?: 'ContestPayoutsConnection';
+  aggregate: ContestPayoutTierPayoutsAggregateSelection;
+  edges: Array<ContestPayoutsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ContestPayoutsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<ContestPayoutsConnectionAggregateInput>>;
+  NOT?: InputMaybe<ContestPayoutsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<ContestPayoutsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<ContestPayoutsNodeAggregationWhereInput>;
+};
+
+export type ContestPayoutsConnectionFilters = {
+  /** Filter Contests by aggregating results on related ContestPayoutsConnections */
+  aggregate?: InputMaybe<ContestPayoutsConnectionAggregateInput>;
+  /** Return Contests where all of the related ContestPayoutsConnections match this filter */
+  all?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /** Return Contests where none of the related ContestPayoutsConnections match this filter */
+  none?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /** Return Contests where one of the related ContestPayoutsConnections match this filter */
+  single?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /** Return Contests where some of the related ContestPayoutsConnections match this filter */
+  some?: InputMaybe<ContestPayoutsConnectionWhere>;
+};
+
+export type ContestPayoutsConnectionSort = {
+  node?: InputMaybe<PayoutTierSort>;
+};
+
+export type ContestPayoutsConnectionWhere = {
+  AND?: InputMaybe<Array<ContestPayoutsConnectionWhere>>;
+  NOT?: InputMaybe<ContestPayoutsConnectionWhere>;
+  OR?: InputMaybe<Array<ContestPayoutsConnectionWhere>>;
+  node?: InputMaybe<PayoutTierWhere>;
+};
+
+export type ContestPayoutsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<ContestPayoutsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<ContestPayoutsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<ContestPayoutsNodeAggregationWhereInput>>;
+  fromRank?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { average: { eq: ... } } }' instead. */
+  fromRank_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { average: { gt: ... } } }' instead. */
+  fromRank_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { average: { gte: ... } } }' instead. */
+  fromRank_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { average: { lt: ... } } }' instead. */
+  fromRank_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { average: { lte: ... } } }' instead. */
+  fromRank_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { max: { eq: ... } } }' instead. */
+  fromRank_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { max: { gt: ... } } }' instead. */
+  fromRank_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { max: { gte: ... } } }' instead. */
+  fromRank_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { max: { lt: ... } } }' instead. */
+  fromRank_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { max: { lte: ... } } }' instead. */
+  fromRank_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { min: { eq: ... } } }' instead. */
+  fromRank_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { min: { gt: ... } } }' instead. */
+  fromRank_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { min: { gte: ... } } }' instead. */
+  fromRank_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { min: { lt: ... } } }' instead. */
+  fromRank_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { min: { lte: ... } } }' instead. */
+  fromRank_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { sum: { eq: ... } } }' instead. */
+  fromRank_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { sum: { gt: ... } } }' instead. */
+  fromRank_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { sum: { gte: ... } } }' instead. */
+  fromRank_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { sum: { lt: ... } } }' instead. */
+  fromRank_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fromRank: { sum: { lte: ... } } }' instead. */
+  fromRank_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  prize?: InputMaybe<FloatScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'prize: { average: { eq: ... } } }' instead. */
+  prize_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { average: { gt: ... } } }' instead. */
+  prize_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { average: { gte: ... } } }' instead. */
+  prize_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { average: { lt: ... } } }' instead. */
+  prize_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { average: { lte: ... } } }' instead. */
+  prize_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { max: { eq: ... } } }' instead. */
+  prize_MAX_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { max: { gt: ... } } }' instead. */
+  prize_MAX_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { max: { gte: ... } } }' instead. */
+  prize_MAX_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { max: { lt: ... } } }' instead. */
+  prize_MAX_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { max: { lte: ... } } }' instead. */
+  prize_MAX_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { min: { eq: ... } } }' instead. */
+  prize_MIN_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { min: { gt: ... } } }' instead. */
+  prize_MIN_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { min: { gte: ... } } }' instead. */
+  prize_MIN_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { min: { lt: ... } } }' instead. */
+  prize_MIN_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { min: { lte: ... } } }' instead. */
+  prize_MIN_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { sum: { eq: ... } } }' instead. */
+  prize_SUM_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { sum: { gt: ... } } }' instead. */
+  prize_SUM_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { sum: { gte: ... } } }' instead. */
+  prize_SUM_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { sum: { lt: ... } } }' instead. */
+  prize_SUM_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'prize: { sum: { lte: ... } } }' instead. */
+  prize_SUM_LTE?: InputMaybe<Scalars['Float']['input']>;
+  toRank?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { average: { eq: ... } } }' instead. */
+  toRank_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { average: { gt: ... } } }' instead. */
+  toRank_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { average: { gte: ... } } }' instead. */
+  toRank_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { average: { lt: ... } } }' instead. */
+  toRank_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { average: { lte: ... } } }' instead. */
+  toRank_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { max: { eq: ... } } }' instead. */
+  toRank_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { max: { gt: ... } } }' instead. */
+  toRank_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { max: { gte: ... } } }' instead. */
+  toRank_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { max: { lt: ... } } }' instead. */
+  toRank_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { max: { lte: ... } } }' instead. */
+  toRank_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { min: { eq: ... } } }' instead. */
+  toRank_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { min: { gt: ... } } }' instead. */
+  toRank_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { min: { gte: ... } } }' instead. */
+  toRank_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { min: { lt: ... } } }' instead. */
+  toRank_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { min: { lte: ... } } }' instead. */
+  toRank_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { sum: { eq: ... } } }' instead. */
+  toRank_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { sum: { gt: ... } } }' instead. */
+  toRank_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { sum: { gte: ... } } }' instead. */
+  toRank_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { sum: { lt: ... } } }' instead. */
+  toRank_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'toRank: { sum: { lte: ... } } }' instead. */
+  toRank_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ContestPayoutsRelationship = {
+  __typename?: 'ContestPayoutsRelationship';
+  cursor: Scalars['String']['output'];
+  node: PayoutTier;
+};
+
+export type ContestRelationshipFilters = {
+  /** Filter type where all of the related Contests match this filter */
+  all?: InputMaybe<ContestWhere>;
+  /** Filter type where none of the related Contests match this filter */
+  none?: InputMaybe<ContestWhere>;
+  /** Filter type where one of the related Contests match this filter */
+  single?: InputMaybe<ContestWhere>;
+  /** Filter type where some of the related Contests match this filter */
+  some?: InputMaybe<ContestWhere>;
+};
+
+export type ContestSimJobInput = {
+  contestId: Scalars['ID']['input'];
+  /** Override the contest's field size. */
+  fieldSize?: InputMaybe<Scalars['Int']['input']>;
+  optimizeJobId: Scalars['ID']['input'];
+  ownershipJobId: Scalars['ID']['input'];
+  simulationJobId: Scalars['ID']['input'];
+  slateId: Scalars['ID']['input'];
+};
+
+export type ContestSimulation = {
+  __typename?: 'ContestSimulation';
+  jobId: Scalars['ID']['output'];
+  /** Per lineup: ROI, cash %, top-1 %, win %, mean/best/worst rank, expected payout, each with its SE. */
+  lineups: Scalars['JSON']['output'];
+  portfolio: Scalars['JSON']['output'];
+  scenarios: Scalars['Int']['output'];
+  totalEntries: Scalars['Int']['output'];
+};
+
+export type ContestSlateConnection = {
+  __typename?: 'ContestSlateConnection';
+  edges: Array<ContestSlateRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ContestSlateConnectionWhere = {
+  AND?: InputMaybe<Array<ContestSlateConnectionWhere>>;
+  NOT?: InputMaybe<ContestSlateConnectionWhere>;
+  OR?: InputMaybe<Array<ContestSlateConnectionWhere>>;
+  node?: InputMaybe<SlateWhere>;
+};
+
+export type ContestSlateRelationship = {
+  __typename?: 'ContestSlateRelationship';
+  cursor: Scalars['String']['output'];
+  node: Slate;
+};
+
+/** Fields to sort Contests by. The order in which sorts are applied is not guaranteed when specifying many fields in one ContestSort object. */
+export type ContestSort = {
+  entryFee?: InputMaybe<SortDirection>;
+  fieldSize?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  maxEntries?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+  site?: InputMaybe<SortDirection>;
+};
+
+export type ContestWhere = {
+  AND?: InputMaybe<Array<ContestWhere>>;
+  NOT?: InputMaybe<ContestWhere>;
+  OR?: InputMaybe<Array<ContestWhere>>;
+  entryFee?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter entryFee: { eq: ... } */
+  entryFee_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter entryFee: { gt: ... } */
+  entryFee_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter entryFee: { gte: ... } */
+  entryFee_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter entryFee: { in: ... } */
+  entryFee_IN?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** @deprecated Please use the relevant generic filter entryFee: { lt: ... } */
+  entryFee_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter entryFee: { lte: ... } */
+  entryFee_LTE?: InputMaybe<Scalars['Float']['input']>;
+  fieldSize?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter fieldSize: { eq: ... } */
+  fieldSize_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fieldSize: { gt: ... } */
+  fieldSize_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fieldSize: { gte: ... } */
+  fieldSize_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fieldSize: { in: ... } */
+  fieldSize_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter fieldSize: { lt: ... } */
+  fieldSize_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fieldSize: { lte: ... } */
+  fieldSize_LTE?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  maxEntries?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter maxEntries: { eq: ... } */
+  maxEntries_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter maxEntries: { gt: ... } */
+  maxEntries_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter maxEntries: { gte: ... } */
+  maxEntries_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter maxEntries: { in: ... } */
+  maxEntries_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter maxEntries: { lt: ... } */
+  maxEntries_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter maxEntries: { lte: ... } */
+  maxEntries_LTE?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  payouts?: InputMaybe<PayoutTierRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the payoutsConnection filter, please use { payoutsConnection: { aggregate: {...} } } instead */
+  payoutsAggregate?: InputMaybe<ContestPayoutsAggregateInput>;
+  payoutsConnection?: InputMaybe<ContestPayoutsConnectionFilters>;
+  /**
+   * Return Contests where all of the related ContestPayoutsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'payoutsConnection: { all: { node: ... } } }' instead.
+   */
+  payoutsConnection_ALL?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /**
+   * Return Contests where none of the related ContestPayoutsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'payoutsConnection: { none: { node: ... } } }' instead.
+   */
+  payoutsConnection_NONE?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /**
+   * Return Contests where one of the related ContestPayoutsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'payoutsConnection: { single: { node: ... } } }' instead.
+   */
+  payoutsConnection_SINGLE?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /**
+   * Return Contests where some of the related ContestPayoutsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'payoutsConnection: { some: { node: ... } } }' instead.
+   */
+  payoutsConnection_SOME?: InputMaybe<ContestPayoutsConnectionWhere>;
+  /**
+   * Return Contests where all of the related PayoutTiers match this filter
+   * @deprecated Please use the relevant generic filter 'payouts: { all: ... }' instead.
+   */
+  payouts_ALL?: InputMaybe<PayoutTierWhere>;
+  /**
+   * Return Contests where none of the related PayoutTiers match this filter
+   * @deprecated Please use the relevant generic filter 'payouts: { none: ... }' instead.
+   */
+  payouts_NONE?: InputMaybe<PayoutTierWhere>;
+  /**
+   * Return Contests where one of the related PayoutTiers match this filter
+   * @deprecated Please use the relevant generic filter 'payouts: {  single: ... }' instead.
+   */
+  payouts_SINGLE?: InputMaybe<PayoutTierWhere>;
+  /**
+   * Return Contests where some of the related PayoutTiers match this filter
+   * @deprecated Please use the relevant generic filter 'payouts: {  some: ... }' instead.
+   */
+  payouts_SOME?: InputMaybe<PayoutTierWhere>;
+  site?: InputMaybe<SiteEnumScalarFilters>;
+  /** @deprecated Please use the relevant generic filter site: { eq: ... } */
+  site_EQ?: InputMaybe<Site>;
+  /** @deprecated Please use the relevant generic filter site: { in: ... } */
+  site_IN?: InputMaybe<Array<Site>>;
+  slate?: InputMaybe<SlateWhere>;
+  slateConnection?: InputMaybe<ContestSlateConnectionWhere>;
+};
+
+export type ContestsConnection = {
+  __typename?: 'ContestsConnection';
+  aggregate: ContestAggregate;
+  edges: Array<ContestEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Count = {
+  __typename?: 'Count';
+  nodes: Scalars['Int']['output'];
+};
+
+export type CountConnection = {
+  __typename?: 'CountConnection';
+  edges: Scalars['Int']['output'];
+  nodes: Scalars['Int']['output'];
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The key itself. Shown ONCE: only its SHA-256 is stored. */
+  secret: Scalars['String']['output'];
+};
+
+/** Date filters */
+export type DateScalarFilters = {
+  eq?: InputMaybe<Scalars['Date']['input']>;
+  gt?: InputMaybe<Scalars['Date']['input']>;
+  gte?: InputMaybe<Scalars['Date']['input']>;
+  in?: InputMaybe<Array<Scalars['Date']['input']>>;
+  lt?: InputMaybe<Scalars['Date']['input']>;
+  lte?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type DateTimeAggregateSelection = {
+  __typename?: 'DateTimeAggregateSelection';
+  max?: Maybe<Scalars['DateTime']['output']>;
+  min?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Filters for an aggregation of an DateTime input field */
+export type DateTimeScalarAggregationFilters = {
+  max?: InputMaybe<DateTimeScalarFilters>;
+  min?: InputMaybe<DateTimeScalarFilters>;
+};
+
+/** DateTime filters */
+export type DateTimeScalarFilters = {
+  eq?: InputMaybe<Scalars['DateTime']['input']>;
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type Distribution = {
+  __typename?: 'Distribution';
+  mean: Scalars['Float']['output'];
+  p5: Scalars['Float']['output'];
+  p25: Scalars['Float']['output'];
+  p50: Scalars['Float']['output'];
+  p75: Scalars['Float']['output'];
+  p95: Scalars['Float']['output'];
+  sd: Scalars['Float']['output'];
+};
+
+export type Driver = {
+  __typename?: 'Driver';
+  /** Raw spellings that resolve to this driver (the name mapping table). */
+  aliases: Array<Alias>;
+  aliasesConnection: DriverAliasesConnection;
+  /** Stable id: the normalised name, e.g. `kyle-larson`, `ricky-stenhouse-jr`. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** NASCAR's driver id, when a source provided one. */
+  nascarId?: Maybe<Scalars['Int']['output']>;
+  /** Races this driver finished (the relationship carries the result line). */
+  races: Array<Race>;
+  racesConnection: DriverRacesConnection;
+  slates: Array<Slate>;
+  slatesConnection: DriverSlatesConnection;
+  teams: Array<Team>;
+  teamsConnection: DriverTeamsConnection;
+};
+
+
+export type DriverAliasesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AliasSort>>;
+  where?: InputMaybe<AliasWhere>;
+};
+
+
+export type DriverAliasesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverAliasesConnectionSort>>;
+  where?: InputMaybe<DriverAliasesConnectionWhere>;
+};
+
+
+export type DriverRacesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RaceSort>>;
+  where?: InputMaybe<RaceWhere>;
+};
+
+
+export type DriverRacesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverRacesConnectionSort>>;
+  where?: InputMaybe<DriverRacesConnectionWhere>;
+};
+
+
+export type DriverSlatesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<SlateSort>>;
+  where?: InputMaybe<SlateWhere>;
+};
+
+
+export type DriverSlatesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverSlatesConnectionSort>>;
+  where?: InputMaybe<DriverSlatesConnectionWhere>;
+};
+
+
+export type DriverTeamsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TeamSort>>;
+  where?: InputMaybe<TeamWhere>;
+};
+
+
+export type DriverTeamsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverTeamsConnectionSort>>;
+  where?: InputMaybe<DriverTeamsConnectionWhere>;
+};
+
+export type DriverAggregate = {
+  __typename?: 'DriverAggregate';
+  count: Count;
+  node: DriverAggregateNode;
+};
+
+export type DriverAggregateNode = {
+  __typename?: 'DriverAggregateNode';
+  name: StringAggregateSelection;
+  nascarId: IntAggregateSelection;
+};
+
+export type DriverAliasAliasesAggregateSelection = {
+  __typename?: 'DriverAliasAliasesAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<DriverAliasAliasesNodeAggregateSelection>;
+};
+
+export type DriverAliasAliasesNodeAggregateSelection = {
+  __typename?: 'DriverAliasAliasesNodeAggregateSelection';
+  key: StringAggregateSelection;
+  kind: StringAggregateSelection;
+  method: StringAggregateSelection;
+  raw: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type DriverAliasMapping = {
+  __typename?: 'DriverAliasMapping';
+  driverId: Scalars['ID']['output'];
+  /** The driver the spelling pointed at before, when it changed. */
+  previousDriverId?: Maybe<Scalars['ID']['output']>;
+  raw: Scalars['String']['output'];
+};
+
+export type DriverAliasesAggregateInput = {
+  AND?: InputMaybe<Array<DriverAliasesAggregateInput>>;
+  NOT?: InputMaybe<DriverAliasesAggregateInput>;
+  OR?: InputMaybe<Array<DriverAliasesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  node?: InputMaybe<DriverAliasesNodeAggregationWhereInput>;
+};
+
+export type DriverAliasesConnection = {
+  __typename?: 'DriverAliasesConnection';
+  aggregate: DriverAliasAliasesAggregateSelection;
+  edges: Array<DriverAliasesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DriverAliasesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<DriverAliasesConnectionAggregateInput>>;
+  NOT?: InputMaybe<DriverAliasesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<DriverAliasesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<DriverAliasesNodeAggregationWhereInput>;
+};
+
+export type DriverAliasesConnectionFilters = {
+  /** Filter Drivers by aggregating results on related DriverAliasesConnections */
+  aggregate?: InputMaybe<DriverAliasesConnectionAggregateInput>;
+  /** Return Drivers where all of the related DriverAliasesConnections match this filter */
+  all?: InputMaybe<DriverAliasesConnectionWhere>;
+  /** Return Drivers where none of the related DriverAliasesConnections match this filter */
+  none?: InputMaybe<DriverAliasesConnectionWhere>;
+  /** Return Drivers where one of the related DriverAliasesConnections match this filter */
+  single?: InputMaybe<DriverAliasesConnectionWhere>;
+  /** Return Drivers where some of the related DriverAliasesConnections match this filter */
+  some?: InputMaybe<DriverAliasesConnectionWhere>;
+};
+
+export type DriverAliasesConnectionSort = {
+  node?: InputMaybe<AliasSort>;
+};
+
+export type DriverAliasesConnectionWhere = {
+  AND?: InputMaybe<Array<DriverAliasesConnectionWhere>>;
+  NOT?: InputMaybe<DriverAliasesConnectionWhere>;
+  OR?: InputMaybe<Array<DriverAliasesConnectionWhere>>;
+  node?: InputMaybe<AliasWhere>;
+};
+
+export type DriverAliasesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<DriverAliasesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<DriverAliasesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<DriverAliasesNodeAggregationWhereInput>>;
+  key?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { eq: ... } } }' instead. */
+  key_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { gt: ... } } }' instead. */
+  key_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { gte: ... } } }' instead. */
+  key_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { lt: ... } } }' instead. */
+  key_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { lte: ... } } }' instead. */
+  key_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { eq: ... } } }' instead. */
+  key_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { gt: ... } } }' instead. */
+  key_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { gte: ... } } }' instead. */
+  key_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { lt: ... } } }' instead. */
+  key_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { lte: ... } } }' instead. */
+  key_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { eq: ... } } }' instead. */
+  key_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { gt: ... } } }' instead. */
+  key_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { gte: ... } } }' instead. */
+  key_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { lt: ... } } }' instead. */
+  key_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { lte: ... } } }' instead. */
+  key_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { eq: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { gt: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { gte: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { lt: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { lte: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { eq: ... } } }' instead. */
+  kind_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { gt: ... } } }' instead. */
+  kind_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { gte: ... } } }' instead. */
+  kind_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { lt: ... } } }' instead. */
+  kind_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { lte: ... } } }' instead. */
+  kind_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { eq: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { gt: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { gte: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { lt: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { lte: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  method?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { eq: ... } } }' instead. */
+  method_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { gt: ... } } }' instead. */
+  method_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { gte: ... } } }' instead. */
+  method_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { lt: ... } } }' instead. */
+  method_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { lte: ... } } }' instead. */
+  method_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { eq: ... } } }' instead. */
+  method_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { gt: ... } } }' instead. */
+  method_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { gte: ... } } }' instead. */
+  method_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { lt: ... } } }' instead. */
+  method_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { lte: ... } } }' instead. */
+  method_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { eq: ... } } }' instead. */
+  method_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { gt: ... } } }' instead. */
+  method_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { gte: ... } } }' instead. */
+  method_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { lt: ... } } }' instead. */
+  method_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { lte: ... } } }' instead. */
+  method_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  raw?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { eq: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { gt: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { gte: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { lt: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { lte: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { eq: ... } } }' instead. */
+  raw_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { gt: ... } } }' instead. */
+  raw_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { gte: ... } } }' instead. */
+  raw_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { lt: ... } } }' instead. */
+  raw_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { lte: ... } } }' instead. */
+  raw_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { eq: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { gt: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { gte: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { lt: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { lte: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { eq: ... } } }' instead. */
+  source_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { gt: ... } } }' instead. */
+  source_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { gte: ... } } }' instead. */
+  source_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { lt: ... } } }' instead. */
+  source_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { lte: ... } } }' instead. */
+  source_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { eq: ... } } }' instead. */
+  source_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { gt: ... } } }' instead. */
+  source_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { gte: ... } } }' instead. */
+  source_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { lt: ... } } }' instead. */
+  source_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { lte: ... } } }' instead. */
+  source_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { eq: ... } } }' instead. */
+  source_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { gt: ... } } }' instead. */
+  source_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { gte: ... } } }' instead. */
+  source_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { lt: ... } } }' instead. */
+  source_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { lte: ... } } }' instead. */
+  source_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DriverAliasesRelationship = {
+  __typename?: 'DriverAliasesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Alias;
+};
+
+export type DriverEdge = {
+  __typename?: 'DriverEdge';
+  cursor: Scalars['String']['output'];
+  node: Driver;
+};
+
+export type DriverForecast = {
+  __typename?: 'DriverForecast';
+  dkPoints: Distribution;
+  dnfRate: Scalars['Float']['output'];
+  driverId: Scalars['ID']['output'];
+  fdPoints: Distribution;
+  finish: Distribution;
+  meanFastestLaps: Scalars['Float']['output'];
+  meanLapsLed: Scalars['Float']['output'];
+  top5Rate: Scalars['Float']['output'];
+  winRate: Scalars['Float']['output'];
+};
+
+export type DriverOwnership = {
+  __typename?: 'DriverOwnership';
+  driverId: Scalars['ID']['output'];
+  lowerPct: Scalars['Float']['output'];
+  meanPct: Scalars['Float']['output'];
+  overridden: Scalars['Boolean']['output'];
+  sdPct: Scalars['Float']['output'];
+  upperPct: Scalars['Float']['output'];
+};
+
+export type DriverRaceRacesAggregateSelection = {
+  __typename?: 'DriverRaceRacesAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<DriverRaceRacesEdgeAggregateSelection>;
+  node?: Maybe<DriverRaceRacesNodeAggregateSelection>;
+};
+
+export type DriverRaceRacesEdgeAggregateSelection = {
+  __typename?: 'DriverRaceRacesEdgeAggregateSelection';
+  car: StringAggregateSelection;
+  fastestLaps: IntAggregateSelection;
+  finish: IntAggregateSelection;
+  lapsCompleted: IntAggregateSelection;
+  lapsLed: IntAggregateSelection;
+  points: IntAggregateSelection;
+  rating: FloatAggregateSelection;
+  start: IntAggregateSelection;
+  status: StringAggregateSelection;
+};
+
+export type DriverRaceRacesNodeAggregateSelection = {
+  __typename?: 'DriverRaceRacesNodeAggregateSelection';
+  laps: IntAggregateSelection;
+  name: StringAggregateSelection;
+  round: IntAggregateSelection;
+  season: IntAggregateSelection;
+  series: StringAggregateSelection;
+};
+
+export type DriverRacesAggregateInput = {
+  AND?: InputMaybe<Array<DriverRacesAggregateInput>>;
+  NOT?: InputMaybe<DriverRacesAggregateInput>;
+  OR?: InputMaybe<Array<DriverRacesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<ResultAggregationWhereInput>;
+  node?: InputMaybe<DriverRacesNodeAggregationWhereInput>;
+};
+
+export type DriverRacesConnection = {
+  __typename?: 'DriverRacesConnection';
+  aggregate: DriverRaceRacesAggregateSelection;
+  edges: Array<DriverRacesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DriverRacesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<DriverRacesConnectionAggregateInput>>;
+  NOT?: InputMaybe<DriverRacesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<DriverRacesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ResultAggregationWhereInput>;
+  node?: InputMaybe<DriverRacesNodeAggregationWhereInput>;
+};
+
+export type DriverRacesConnectionFilters = {
+  /** Filter Drivers by aggregating results on related DriverRacesConnections */
+  aggregate?: InputMaybe<DriverRacesConnectionAggregateInput>;
+  /** Return Drivers where all of the related DriverRacesConnections match this filter */
+  all?: InputMaybe<DriverRacesConnectionWhere>;
+  /** Return Drivers where none of the related DriverRacesConnections match this filter */
+  none?: InputMaybe<DriverRacesConnectionWhere>;
+  /** Return Drivers where one of the related DriverRacesConnections match this filter */
+  single?: InputMaybe<DriverRacesConnectionWhere>;
+  /** Return Drivers where some of the related DriverRacesConnections match this filter */
+  some?: InputMaybe<DriverRacesConnectionWhere>;
+};
+
+export type DriverRacesConnectionSort = {
+  edge?: InputMaybe<ResultSort>;
+  node?: InputMaybe<RaceSort>;
+};
+
+export type DriverRacesConnectionWhere = {
+  AND?: InputMaybe<Array<DriverRacesConnectionWhere>>;
+  NOT?: InputMaybe<DriverRacesConnectionWhere>;
+  OR?: InputMaybe<Array<DriverRacesConnectionWhere>>;
+  edge?: InputMaybe<ResultWhere>;
+  node?: InputMaybe<RaceWhere>;
+};
+
+export type DriverRacesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<DriverRacesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<DriverRacesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<DriverRacesNodeAggregationWhereInput>>;
+  laps?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { eq: ... } } }' instead. */
+  laps_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { gt: ... } } }' instead. */
+  laps_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { gte: ... } } }' instead. */
+  laps_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { lt: ... } } }' instead. */
+  laps_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { lte: ... } } }' instead. */
+  laps_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { eq: ... } } }' instead. */
+  laps_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { gt: ... } } }' instead. */
+  laps_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { gte: ... } } }' instead. */
+  laps_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { lt: ... } } }' instead. */
+  laps_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { lte: ... } } }' instead. */
+  laps_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { eq: ... } } }' instead. */
+  laps_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { gt: ... } } }' instead. */
+  laps_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { gte: ... } } }' instead. */
+  laps_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { lt: ... } } }' instead. */
+  laps_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { lte: ... } } }' instead. */
+  laps_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { eq: ... } } }' instead. */
+  laps_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { gt: ... } } }' instead. */
+  laps_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { gte: ... } } }' instead. */
+  laps_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { lt: ... } } }' instead. */
+  laps_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { lte: ... } } }' instead. */
+  laps_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  round?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { eq: ... } } }' instead. */
+  round_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { gt: ... } } }' instead. */
+  round_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { gte: ... } } }' instead. */
+  round_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { lt: ... } } }' instead. */
+  round_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { lte: ... } } }' instead. */
+  round_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { eq: ... } } }' instead. */
+  round_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { gt: ... } } }' instead. */
+  round_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { gte: ... } } }' instead. */
+  round_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { lt: ... } } }' instead. */
+  round_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { lte: ... } } }' instead. */
+  round_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { eq: ... } } }' instead. */
+  round_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { gt: ... } } }' instead. */
+  round_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { gte: ... } } }' instead. */
+  round_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { lt: ... } } }' instead. */
+  round_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { lte: ... } } }' instead. */
+  round_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { eq: ... } } }' instead. */
+  round_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { gt: ... } } }' instead. */
+  round_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { gte: ... } } }' instead. */
+  round_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { lt: ... } } }' instead. */
+  round_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { lte: ... } } }' instead. */
+  round_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  season?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { eq: ... } } }' instead. */
+  season_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { gt: ... } } }' instead. */
+  season_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { gte: ... } } }' instead. */
+  season_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { lt: ... } } }' instead. */
+  season_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { lte: ... } } }' instead. */
+  season_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { eq: ... } } }' instead. */
+  season_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { gt: ... } } }' instead. */
+  season_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { gte: ... } } }' instead. */
+  season_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { lt: ... } } }' instead. */
+  season_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { lte: ... } } }' instead. */
+  season_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { eq: ... } } }' instead. */
+  season_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { gt: ... } } }' instead. */
+  season_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { gte: ... } } }' instead. */
+  season_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { lt: ... } } }' instead. */
+  season_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { lte: ... } } }' instead. */
+  season_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { eq: ... } } }' instead. */
+  season_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { gt: ... } } }' instead. */
+  season_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { gte: ... } } }' instead. */
+  season_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { lt: ... } } }' instead. */
+  season_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { lte: ... } } }' instead. */
+  season_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  series?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { eq: ... } } }' instead. */
+  series_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { gt: ... } } }' instead. */
+  series_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { gte: ... } } }' instead. */
+  series_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { lt: ... } } }' instead. */
+  series_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { lte: ... } } }' instead. */
+  series_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { eq: ... } } }' instead. */
+  series_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { gt: ... } } }' instead. */
+  series_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { gte: ... } } }' instead. */
+  series_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { lt: ... } } }' instead. */
+  series_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { lte: ... } } }' instead. */
+  series_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { eq: ... } } }' instead. */
+  series_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { gt: ... } } }' instead. */
+  series_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { gte: ... } } }' instead. */
+  series_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { lt: ... } } }' instead. */
+  series_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { lte: ... } } }' instead. */
+  series_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DriverRacesRelationship = {
+  __typename?: 'DriverRacesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Race;
+  properties: Result;
+};
+
+export type DriverRelationshipFilters = {
+  /** Filter type where all of the related Drivers match this filter */
+  all?: InputMaybe<DriverWhere>;
+  /** Filter type where none of the related Drivers match this filter */
+  none?: InputMaybe<DriverWhere>;
+  /** Filter type where one of the related Drivers match this filter */
+  single?: InputMaybe<DriverWhere>;
+  /** Filter type where some of the related Drivers match this filter */
+  some?: InputMaybe<DriverWhere>;
+};
+
+export type DriverSlateSlatesAggregateSelection = {
+  __typename?: 'DriverSlateSlatesAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<DriverSlateSlatesEdgeAggregateSelection>;
+  node?: Maybe<DriverSlateSlatesNodeAggregateSelection>;
+};
+
+export type DriverSlateSlatesEdgeAggregateSelection = {
+  __typename?: 'DriverSlateSlatesEdgeAggregateSelection';
+  avgPoints: FloatAggregateSelection;
+  rosterPosition: StringAggregateSelection;
+  salary: IntAggregateSelection;
+  siteId: StringAggregateSelection;
+};
+
+export type DriverSlateSlatesNodeAggregateSelection = {
+  __typename?: 'DriverSlateSlatesNodeAggregateSelection';
+  lockTime: DateTimeAggregateSelection;
+  name: StringAggregateSelection;
+  rosterSize: IntAggregateSelection;
+  salaryCap: IntAggregateSelection;
+};
+
+export type DriverSlatesAggregateInput = {
+  AND?: InputMaybe<Array<DriverSlatesAggregateInput>>;
+  NOT?: InputMaybe<DriverSlatesAggregateInput>;
+  OR?: InputMaybe<Array<DriverSlatesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<SalaryAggregationWhereInput>;
+  node?: InputMaybe<DriverSlatesNodeAggregationWhereInput>;
+};
+
+export type DriverSlatesConnection = {
+  __typename?: 'DriverSlatesConnection';
+  aggregate: DriverSlateSlatesAggregateSelection;
+  edges: Array<DriverSlatesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DriverSlatesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<DriverSlatesConnectionAggregateInput>>;
+  NOT?: InputMaybe<DriverSlatesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<DriverSlatesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<SalaryAggregationWhereInput>;
+  node?: InputMaybe<DriverSlatesNodeAggregationWhereInput>;
+};
+
+export type DriverSlatesConnectionFilters = {
+  /** Filter Drivers by aggregating results on related DriverSlatesConnections */
+  aggregate?: InputMaybe<DriverSlatesConnectionAggregateInput>;
+  /** Return Drivers where all of the related DriverSlatesConnections match this filter */
+  all?: InputMaybe<DriverSlatesConnectionWhere>;
+  /** Return Drivers where none of the related DriverSlatesConnections match this filter */
+  none?: InputMaybe<DriverSlatesConnectionWhere>;
+  /** Return Drivers where one of the related DriverSlatesConnections match this filter */
+  single?: InputMaybe<DriverSlatesConnectionWhere>;
+  /** Return Drivers where some of the related DriverSlatesConnections match this filter */
+  some?: InputMaybe<DriverSlatesConnectionWhere>;
+};
+
+export type DriverSlatesConnectionSort = {
+  edge?: InputMaybe<SalarySort>;
+  node?: InputMaybe<SlateSort>;
+};
+
+export type DriverSlatesConnectionWhere = {
+  AND?: InputMaybe<Array<DriverSlatesConnectionWhere>>;
+  NOT?: InputMaybe<DriverSlatesConnectionWhere>;
+  OR?: InputMaybe<Array<DriverSlatesConnectionWhere>>;
+  edge?: InputMaybe<SalaryWhere>;
+  node?: InputMaybe<SlateWhere>;
+};
+
+export type DriverSlatesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<DriverSlatesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<DriverSlatesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<DriverSlatesNodeAggregationWhereInput>>;
+  lockTime?: InputMaybe<DateTimeScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { eq: ... } } }' instead. */
+  lockTime_MAX_EQUAL?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { gt: ... } } }' instead. */
+  lockTime_MAX_GT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { gte: ... } } }' instead. */
+  lockTime_MAX_GTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { lt: ... } } }' instead. */
+  lockTime_MAX_LT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { lte: ... } } }' instead. */
+  lockTime_MAX_LTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { eq: ... } } }' instead. */
+  lockTime_MIN_EQUAL?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { gt: ... } } }' instead. */
+  lockTime_MIN_GT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { gte: ... } } }' instead. */
+  lockTime_MIN_GTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { lt: ... } } }' instead. */
+  lockTime_MIN_LT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { lte: ... } } }' instead. */
+  lockTime_MIN_LTE?: InputMaybe<Scalars['DateTime']['input']>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  rosterSize?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { eq: ... } } }' instead. */
+  rosterSize_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { gt: ... } } }' instead. */
+  rosterSize_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { gte: ... } } }' instead. */
+  rosterSize_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { lt: ... } } }' instead. */
+  rosterSize_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { lte: ... } } }' instead. */
+  rosterSize_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { eq: ... } } }' instead. */
+  rosterSize_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { gt: ... } } }' instead. */
+  rosterSize_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { gte: ... } } }' instead. */
+  rosterSize_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { lt: ... } } }' instead. */
+  rosterSize_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { lte: ... } } }' instead. */
+  rosterSize_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { eq: ... } } }' instead. */
+  rosterSize_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { gt: ... } } }' instead. */
+  rosterSize_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { gte: ... } } }' instead. */
+  rosterSize_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { lt: ... } } }' instead. */
+  rosterSize_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { lte: ... } } }' instead. */
+  rosterSize_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { eq: ... } } }' instead. */
+  rosterSize_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { gt: ... } } }' instead. */
+  rosterSize_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { gte: ... } } }' instead. */
+  rosterSize_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { lt: ... } } }' instead. */
+  rosterSize_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { lte: ... } } }' instead. */
+  rosterSize_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  salaryCap?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { eq: ... } } }' instead. */
+  salaryCap_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { gt: ... } } }' instead. */
+  salaryCap_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { gte: ... } } }' instead. */
+  salaryCap_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { lt: ... } } }' instead. */
+  salaryCap_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { lte: ... } } }' instead. */
+  salaryCap_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { eq: ... } } }' instead. */
+  salaryCap_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { gt: ... } } }' instead. */
+  salaryCap_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { gte: ... } } }' instead. */
+  salaryCap_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { lt: ... } } }' instead. */
+  salaryCap_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { lte: ... } } }' instead. */
+  salaryCap_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { eq: ... } } }' instead. */
+  salaryCap_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { gt: ... } } }' instead. */
+  salaryCap_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { gte: ... } } }' instead. */
+  salaryCap_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { lt: ... } } }' instead. */
+  salaryCap_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { lte: ... } } }' instead. */
+  salaryCap_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { eq: ... } } }' instead. */
+  salaryCap_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { gt: ... } } }' instead. */
+  salaryCap_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { gte: ... } } }' instead. */
+  salaryCap_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { lt: ... } } }' instead. */
+  salaryCap_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { lte: ... } } }' instead. */
+  salaryCap_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DriverSlatesRelationship = {
+  __typename?: 'DriverSlatesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Slate;
+  properties: Salary;
+};
+
+/** Fields to sort Drivers by. The order in which sorts are applied is not guaranteed when specifying many fields in one DriverSort object. */
+export type DriverSort = {
+  id?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+  nascarId?: InputMaybe<SortDirection>;
+};
+
+export type DriverTeamTeamsAggregateSelection = {
+  __typename?: 'DriverTeamTeamsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<DriverTeamTeamsEdgeAggregateSelection>;
+  node?: Maybe<DriverTeamTeamsNodeAggregateSelection>;
+};
+
+export type DriverTeamTeamsEdgeAggregateSelection = {
+  __typename?: 'DriverTeamTeamsEdgeAggregateSelection';
+  season: IntAggregateSelection;
+};
+
+export type DriverTeamTeamsNodeAggregateSelection = {
+  __typename?: 'DriverTeamTeamsNodeAggregateSelection';
+  name: StringAggregateSelection;
+};
+
+export type DriverTeamsAggregateInput = {
+  AND?: InputMaybe<Array<DriverTeamsAggregateInput>>;
+  NOT?: InputMaybe<DriverTeamsAggregateInput>;
+  OR?: InputMaybe<Array<DriverTeamsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<DriverTeamsNodeAggregationWhereInput>;
+};
+
+export type DriverTeamsConnection = {
+  __typename?: 'DriverTeamsConnection';
+  aggregate: DriverTeamTeamsAggregateSelection;
+  edges: Array<DriverTeamsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DriverTeamsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<DriverTeamsConnectionAggregateInput>>;
+  NOT?: InputMaybe<DriverTeamsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<DriverTeamsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<DriverTeamsNodeAggregationWhereInput>;
+};
+
+export type DriverTeamsConnectionFilters = {
+  /** Filter Drivers by aggregating results on related DriverTeamsConnections */
+  aggregate?: InputMaybe<DriverTeamsConnectionAggregateInput>;
+  /** Return Drivers where all of the related DriverTeamsConnections match this filter */
+  all?: InputMaybe<DriverTeamsConnectionWhere>;
+  /** Return Drivers where none of the related DriverTeamsConnections match this filter */
+  none?: InputMaybe<DriverTeamsConnectionWhere>;
+  /** Return Drivers where one of the related DriverTeamsConnections match this filter */
+  single?: InputMaybe<DriverTeamsConnectionWhere>;
+  /** Return Drivers where some of the related DriverTeamsConnections match this filter */
+  some?: InputMaybe<DriverTeamsConnectionWhere>;
+};
+
+export type DriverTeamsConnectionSort = {
+  edge?: InputMaybe<StintSort>;
+  node?: InputMaybe<TeamSort>;
+};
+
+export type DriverTeamsConnectionWhere = {
+  AND?: InputMaybe<Array<DriverTeamsConnectionWhere>>;
+  NOT?: InputMaybe<DriverTeamsConnectionWhere>;
+  OR?: InputMaybe<Array<DriverTeamsConnectionWhere>>;
+  edge?: InputMaybe<StintWhere>;
+  node?: InputMaybe<TeamWhere>;
+};
+
+export type DriverTeamsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<DriverTeamsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<DriverTeamsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<DriverTeamsNodeAggregationWhereInput>>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DriverTeamsRelationship = {
+  __typename?: 'DriverTeamsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Team;
+  properties: Stint;
+};
+
+export type DriverWhere = {
+  AND?: InputMaybe<Array<DriverWhere>>;
+  NOT?: InputMaybe<DriverWhere>;
+  OR?: InputMaybe<Array<DriverWhere>>;
+  aliases?: InputMaybe<AliasRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the aliasesConnection filter, please use { aliasesConnection: { aggregate: {...} } } instead */
+  aliasesAggregate?: InputMaybe<DriverAliasesAggregateInput>;
+  aliasesConnection?: InputMaybe<DriverAliasesConnectionFilters>;
+  /**
+   * Return Drivers where all of the related DriverAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { all: { node: ... } } }' instead.
+   */
+  aliasesConnection_ALL?: InputMaybe<DriverAliasesConnectionWhere>;
+  /**
+   * Return Drivers where none of the related DriverAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { none: { node: ... } } }' instead.
+   */
+  aliasesConnection_NONE?: InputMaybe<DriverAliasesConnectionWhere>;
+  /**
+   * Return Drivers where one of the related DriverAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { single: { node: ... } } }' instead.
+   */
+  aliasesConnection_SINGLE?: InputMaybe<DriverAliasesConnectionWhere>;
+  /**
+   * Return Drivers where some of the related DriverAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { some: { node: ... } } }' instead.
+   */
+  aliasesConnection_SOME?: InputMaybe<DriverAliasesConnectionWhere>;
+  /**
+   * Return Drivers where all of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: { all: ... }' instead.
+   */
+  aliases_ALL?: InputMaybe<AliasWhere>;
+  /**
+   * Return Drivers where none of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: { none: ... }' instead.
+   */
+  aliases_NONE?: InputMaybe<AliasWhere>;
+  /**
+   * Return Drivers where one of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: {  single: ... }' instead.
+   */
+  aliases_SINGLE?: InputMaybe<AliasWhere>;
+  /**
+   * Return Drivers where some of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: {  some: ... }' instead.
+   */
+  aliases_SOME?: InputMaybe<AliasWhere>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  nascarId?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter nascarId: { eq: ... } */
+  nascarId_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter nascarId: { gt: ... } */
+  nascarId_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter nascarId: { gte: ... } */
+  nascarId_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter nascarId: { in: ... } */
+  nascarId_IN?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  /** @deprecated Please use the relevant generic filter nascarId: { lt: ... } */
+  nascarId_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter nascarId: { lte: ... } */
+  nascarId_LTE?: InputMaybe<Scalars['Int']['input']>;
+  races?: InputMaybe<RaceRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the racesConnection filter, please use { racesConnection: { aggregate: {...} } } instead */
+  racesAggregate?: InputMaybe<DriverRacesAggregateInput>;
+  racesConnection?: InputMaybe<DriverRacesConnectionFilters>;
+  /**
+   * Return Drivers where all of the related DriverRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { all: { node: ... } } }' instead.
+   */
+  racesConnection_ALL?: InputMaybe<DriverRacesConnectionWhere>;
+  /**
+   * Return Drivers where none of the related DriverRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { none: { node: ... } } }' instead.
+   */
+  racesConnection_NONE?: InputMaybe<DriverRacesConnectionWhere>;
+  /**
+   * Return Drivers where one of the related DriverRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { single: { node: ... } } }' instead.
+   */
+  racesConnection_SINGLE?: InputMaybe<DriverRacesConnectionWhere>;
+  /**
+   * Return Drivers where some of the related DriverRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { some: { node: ... } } }' instead.
+   */
+  racesConnection_SOME?: InputMaybe<DriverRacesConnectionWhere>;
+  /**
+   * Return Drivers where all of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: { all: ... }' instead.
+   */
+  races_ALL?: InputMaybe<RaceWhere>;
+  /**
+   * Return Drivers where none of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: { none: ... }' instead.
+   */
+  races_NONE?: InputMaybe<RaceWhere>;
+  /**
+   * Return Drivers where one of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: {  single: ... }' instead.
+   */
+  races_SINGLE?: InputMaybe<RaceWhere>;
+  /**
+   * Return Drivers where some of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: {  some: ... }' instead.
+   */
+  races_SOME?: InputMaybe<RaceWhere>;
+  slates?: InputMaybe<SlateRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the slatesConnection filter, please use { slatesConnection: { aggregate: {...} } } instead */
+  slatesAggregate?: InputMaybe<DriverSlatesAggregateInput>;
+  slatesConnection?: InputMaybe<DriverSlatesConnectionFilters>;
+  /**
+   * Return Drivers where all of the related DriverSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { all: { node: ... } } }' instead.
+   */
+  slatesConnection_ALL?: InputMaybe<DriverSlatesConnectionWhere>;
+  /**
+   * Return Drivers where none of the related DriverSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { none: { node: ... } } }' instead.
+   */
+  slatesConnection_NONE?: InputMaybe<DriverSlatesConnectionWhere>;
+  /**
+   * Return Drivers where one of the related DriverSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { single: { node: ... } } }' instead.
+   */
+  slatesConnection_SINGLE?: InputMaybe<DriverSlatesConnectionWhere>;
+  /**
+   * Return Drivers where some of the related DriverSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { some: { node: ... } } }' instead.
+   */
+  slatesConnection_SOME?: InputMaybe<DriverSlatesConnectionWhere>;
+  /**
+   * Return Drivers where all of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: { all: ... }' instead.
+   */
+  slates_ALL?: InputMaybe<SlateWhere>;
+  /**
+   * Return Drivers where none of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: { none: ... }' instead.
+   */
+  slates_NONE?: InputMaybe<SlateWhere>;
+  /**
+   * Return Drivers where one of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: {  single: ... }' instead.
+   */
+  slates_SINGLE?: InputMaybe<SlateWhere>;
+  /**
+   * Return Drivers where some of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: {  some: ... }' instead.
+   */
+  slates_SOME?: InputMaybe<SlateWhere>;
+  teams?: InputMaybe<TeamRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the teamsConnection filter, please use { teamsConnection: { aggregate: {...} } } instead */
+  teamsAggregate?: InputMaybe<DriverTeamsAggregateInput>;
+  teamsConnection?: InputMaybe<DriverTeamsConnectionFilters>;
+  /**
+   * Return Drivers where all of the related DriverTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { all: { node: ... } } }' instead.
+   */
+  teamsConnection_ALL?: InputMaybe<DriverTeamsConnectionWhere>;
+  /**
+   * Return Drivers where none of the related DriverTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { none: { node: ... } } }' instead.
+   */
+  teamsConnection_NONE?: InputMaybe<DriverTeamsConnectionWhere>;
+  /**
+   * Return Drivers where one of the related DriverTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { single: { node: ... } } }' instead.
+   */
+  teamsConnection_SINGLE?: InputMaybe<DriverTeamsConnectionWhere>;
+  /**
+   * Return Drivers where some of the related DriverTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { some: { node: ... } } }' instead.
+   */
+  teamsConnection_SOME?: InputMaybe<DriverTeamsConnectionWhere>;
+  /**
+   * Return Drivers where all of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: { all: ... }' instead.
+   */
+  teams_ALL?: InputMaybe<TeamWhere>;
+  /**
+   * Return Drivers where none of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: { none: ... }' instead.
+   */
+  teams_NONE?: InputMaybe<TeamWhere>;
+  /**
+   * Return Drivers where one of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: {  single: ... }' instead.
+   */
+  teams_SINGLE?: InputMaybe<TeamWhere>;
+  /**
+   * Return Drivers where some of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: {  some: ... }' instead.
+   */
+  teams_SOME?: InputMaybe<TeamWhere>;
+};
+
+export type DriversConnection = {
+  __typename?: 'DriversConnection';
+  aggregate: DriverAggregate;
+  edges: Array<DriverEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Estimate = {
+  __typename?: 'Estimate';
+  /** Monte-Carlo standard error. */
+  se: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type FloatAggregateSelection = {
+  __typename?: 'FloatAggregateSelection';
+  average?: Maybe<Scalars['Float']['output']>;
+  max?: Maybe<Scalars['Float']['output']>;
+  min?: Maybe<Scalars['Float']['output']>;
+  sum?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Filters for an aggregation of a float field */
+export type FloatScalarAggregationFilters = {
+  average?: InputMaybe<FloatScalarFilters>;
+  max?: InputMaybe<FloatScalarFilters>;
+  min?: InputMaybe<FloatScalarFilters>;
+  sum?: InputMaybe<FloatScalarFilters>;
+};
+
+/** Float filters */
+export type FloatScalarFilters = {
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type Health = {
@@ -31,6 +2116,139 @@ export type Health = {
   version: Scalars['String']['output'];
 };
 
+/** ID filters */
+export type IdScalarFilters = {
+  contains?: InputMaybe<Scalars['ID']['input']>;
+  endsWith?: InputMaybe<Scalars['ID']['input']>;
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsWith?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One problem in an imported file. */
+export type ImportIssue = {
+  __typename?: 'ImportIssue';
+  /** The column (or JSON path) at fault; null for a whole-line problem. */
+  column?: Maybe<Scalars['String']['output']>;
+  /** 1-based line of the file (the header is line 1). For JSON payout tables: the tier's position. */
+  line: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type ImportKind =
+  | 'DK_SALARIES'
+  | 'FD_SALARIES'
+  | 'PAYOUTS'
+  | 'RESULTS';
+
+export type ImportPayoutsInput = {
+  /** Default: `<slateId>-<normalised name>`. */
+  contestId?: InputMaybe<Scalars['ID']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  entryFee?: InputMaybe<Scalars['Float']['input']>;
+  fieldSize?: InputMaybe<Scalars['Int']['input']>;
+  format: PayoutFormat;
+  /** Accepted for symmetry, but a payout table with a bad tier is always rejected (a hole would pay wrong prizes). */
+  lenient?: InputMaybe<Scalars['Boolean']['input']>;
+  maxEntries?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  slateId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * The payout table. CSV: `from_rank,to_rank,prize` or `rank,prize` (rank 1 or 3-10).
+   * JSON: { name, slateId, entryFee, fieldSize, maxEntries, payouts: [{ fromRank, toRank, prize }] }
+   * (fields given here override the document's).
+   */
+  text: Scalars['String']['input'];
+};
+
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  accepted: Scalars['Int']['output'];
+  /** Write transactions committed. */
+  batches: Scalars['Int']['output'];
+  contestId?: Maybe<Scalars['ID']['output']>;
+  /** Validated only: nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  durationMs: Scalars['Float']['output'];
+  issueCount: Scalars['Int']['output'];
+  /** Lines skipped in lenient mode, with the reason (at most 1,000; issueCount counts all). */
+  issues: Array<ImportIssue>;
+  kind: ImportKind;
+  lenient: Scalars['Boolean']['output'];
+  /** Drivers created by this import. */
+  newDrivers: Array<Scalars['ID']['output']>;
+  nodesCreated: Scalars['Int']['output'];
+  nodesDeleted: Scalars['Int']['output'];
+  raceIds: Array<Scalars['ID']['output']>;
+  relationshipsCreated: Scalars['Int']['output'];
+  relationshipsDeleted: Scalars['Int']['output'];
+  /** Data lines read (header excluded). */
+  rows: Scalars['Int']['output'];
+  skipped: Scalars['Int']['output'];
+  slateId?: Maybe<Scalars['ID']['output']>;
+  /** Existing nodes/relationships whose properties changed (0 when re-importing the same file). */
+  updated: Scalars['Int']['output'];
+  /** Accepted, but worth a look (e.g. a new driver nothing matched, laps led above race laps). */
+  warnings: Array<ImportIssue>;
+};
+
+export type ImportResultsInput = {
+  /**
+   * Historical Cup results CSV, one row per driver per race. Required columns: season, race_num,
+   * race_date, track, driver, start, finish, laps (completed), laps_led, status. Optional:
+   * track_config_id, race_name, nascar_driver_id, car, team, make, fastest_laps, points, driver_rating.
+   */
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  lenient?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ImportSalariesInput = {
+  /** The site's salary export (DKSalaries.csv / FanDuel players list). */
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  lenient?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Lock time; DraftKings files carry it in Game Info. Without raceId/race the slate binds to the race dated within a day of it. */
+  lockTime?: InputMaybe<Scalars['DateTime']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Or bind to (and create if needed) this race. */
+  race?: InputMaybe<SlateRaceInput>;
+  /** Bind to this existing race. */
+  raceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default 6 (DraftKings) / 5 (FanDuel). */
+  rosterSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Default 50,000 on both sites. */
+  salaryCap?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: `<site>-<raceId>`, e.g. dk-cup-2026-08. */
+  slateId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type IntAggregateSelection = {
+  __typename?: 'IntAggregateSelection';
+  average?: Maybe<Scalars['Float']['output']>;
+  max?: Maybe<Scalars['Int']['output']>;
+  min?: Maybe<Scalars['Int']['output']>;
+  sum?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Filters for an aggregation of an int field */
+export type IntScalarAggregationFilters = {
+  average?: InputMaybe<FloatScalarFilters>;
+  max?: InputMaybe<IntScalarFilters>;
+  min?: InputMaybe<IntScalarFilters>;
+  sum?: InputMaybe<IntScalarFilters>;
+};
+
+/** Int filters */
+export type IntScalarFilters = {
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Job = {
   __typename?: 'Job';
   /** Engine actor that ran (or is running) the job and its numeric backend. */
@@ -38,13 +2256,19 @@ export type Job = {
   /** Delivery attempt (1 = first run). */
   attempt: Scalars['Int']['output'];
   backend?: Maybe<Scalars['String']['output']>;
+  /** Set when the result was re-used from an identical earlier job (same spec, data version and seed). */
+  cachedFrom?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<JobError>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every lifecycle transition, oldest first (QUEUED, RUNNING per attempt, retries, the terminal state). */
+  history: Array<JobTransition>;
   id: Scalars['ID']['output'];
   kind: JobKind;
   priority: JobPriority;
   progress?: Maybe<JobProgress>;
+  /** Set when this job replays an earlier one with its stored seed. */
+  replayOf?: Maybe<Scalars['ID']['output']>;
   /** Small result summary (full results are read through the kind-specific fields). */
   result?: Maybe<Scalars['JSON']['output']>;
   /** The seed every random stream of the run derives from; replaying with it reproduces the result. */
@@ -54,6 +2278,14 @@ export type Job = {
   specHash: Scalars['String']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: JobStatus;
+};
+
+export type JobConnection = {
+  __typename?: 'JobConnection';
+  /** Pass as `after` to get the next page; null on the last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  nodes: Array<Job>;
 };
 
 export type JobError = {
@@ -88,6 +2320,11 @@ export type JobEventType =
   /** The current state, sent first to every subscriber. */
   | 'STATE';
 
+export type JobFilter = {
+  kind?: InputMaybe<JobKind>;
+  status?: InputMaybe<JobStatus>;
+};
+
 /**
  * Jobs: expensive engine work (calibration, simulation, ownership, optimisation, contest sims)
  * runs asynchronously on engine actors. Submit → stream `jobProgress` → read `job`.
@@ -99,15 +2336,19 @@ export type JobKind =
   | 'OPTIMIZE'
   | 'OWNERSHIP'
   | 'PING'
+  /** A parent job running calibrate → simulate → ownership → optimize → contestSim as child jobs. */
+  | 'PIPELINE'
   | 'SIMULATE';
 
 /** Options common to every submit mutation. */
 export type JobOptions = {
   /** Same owner + key → the same job (safe client retries). */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Always run, even when an identical finished job (same spec, data version and explicit seed) exists. */
+  noCache?: InputMaybe<Scalars['Boolean']['input']>;
   priority?: InputMaybe<JobPriority>;
   /** Fix the seed to reproduce a run; otherwise one is drawn and stored. */
-  seed?: InputMaybe<Scalars['Float']['input']>;
+  seed?: InputMaybe<Scalars['Seed']['input']>;
 };
 
 export type JobPriority =
@@ -132,14 +2373,320 @@ export type JobStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type JobTransition = {
+  __typename?: 'JobTransition';
+  at: Scalars['DateTime']['output'];
+  attempt: Scalars['Int']['output'];
+  /** Why (actor id on RUNNING, failure or cancel reason, retry cause). */
+  note?: Maybe<Scalars['String']['output']>;
+  status: JobStatus;
+};
+
+export type Lineup = {
+  __typename?: 'Lineup';
+  driverIds: Array<Scalars['ID']['output']>;
+  /** Metrics on held-out scenarios (mean, cvar01, cvar05, objective, probTarget, payout). */
+  heldOut: Scalars['JSON']['output'];
+  names: Array<Scalars['String']['output']>;
+  salary: Scalars['Int']['output'];
+  totalOwnership: Scalars['Float']['output'];
+};
+
+export type Manufacturer = {
+  __typename?: 'Manufacturer';
+  /** e.g. `chevrolet`, `ford`, `toyota`. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  teams: Array<Team>;
+  teamsConnection: ManufacturerTeamsConnection;
+};
+
+
+export type ManufacturerTeamsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TeamSort>>;
+  where?: InputMaybe<TeamWhere>;
+};
+
+
+export type ManufacturerTeamsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ManufacturerTeamsConnectionSort>>;
+  where?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+};
+
+export type ManufacturerAggregate = {
+  __typename?: 'ManufacturerAggregate';
+  count: Count;
+  node: ManufacturerAggregateNode;
+};
+
+export type ManufacturerAggregateNode = {
+  __typename?: 'ManufacturerAggregateNode';
+  name: StringAggregateSelection;
+};
+
+export type ManufacturerEdge = {
+  __typename?: 'ManufacturerEdge';
+  cursor: Scalars['String']['output'];
+  node: Manufacturer;
+};
+
+export type ManufacturerRelationshipFilters = {
+  /** Filter type where all of the related Manufacturers match this filter */
+  all?: InputMaybe<ManufacturerWhere>;
+  /** Filter type where none of the related Manufacturers match this filter */
+  none?: InputMaybe<ManufacturerWhere>;
+  /** Filter type where one of the related Manufacturers match this filter */
+  single?: InputMaybe<ManufacturerWhere>;
+  /** Filter type where some of the related Manufacturers match this filter */
+  some?: InputMaybe<ManufacturerWhere>;
+};
+
+/** Fields to sort Manufacturers by. The order in which sorts are applied is not guaranteed when specifying many fields in one ManufacturerSort object. */
+export type ManufacturerSort = {
+  id?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+};
+
+export type ManufacturerTeamTeamsAggregateSelection = {
+  __typename?: 'ManufacturerTeamTeamsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<ManufacturerTeamTeamsEdgeAggregateSelection>;
+  node?: Maybe<ManufacturerTeamTeamsNodeAggregateSelection>;
+};
+
+export type ManufacturerTeamTeamsEdgeAggregateSelection = {
+  __typename?: 'ManufacturerTeamTeamsEdgeAggregateSelection';
+  season: IntAggregateSelection;
+};
+
+export type ManufacturerTeamTeamsNodeAggregateSelection = {
+  __typename?: 'ManufacturerTeamTeamsNodeAggregateSelection';
+  name: StringAggregateSelection;
+};
+
+export type ManufacturerTeamsAggregateInput = {
+  AND?: InputMaybe<Array<ManufacturerTeamsAggregateInput>>;
+  NOT?: InputMaybe<ManufacturerTeamsAggregateInput>;
+  OR?: InputMaybe<Array<ManufacturerTeamsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<ManufacturerTeamsNodeAggregationWhereInput>;
+};
+
+export type ManufacturerTeamsConnection = {
+  __typename?: 'ManufacturerTeamsConnection';
+  aggregate: ManufacturerTeamTeamsAggregateSelection;
+  edges: Array<ManufacturerTeamsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ManufacturerTeamsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<ManufacturerTeamsConnectionAggregateInput>>;
+  NOT?: InputMaybe<ManufacturerTeamsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<ManufacturerTeamsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<ManufacturerTeamsNodeAggregationWhereInput>;
+};
+
+export type ManufacturerTeamsConnectionFilters = {
+  /** Filter Manufacturers by aggregating results on related ManufacturerTeamsConnections */
+  aggregate?: InputMaybe<ManufacturerTeamsConnectionAggregateInput>;
+  /** Return Manufacturers where all of the related ManufacturerTeamsConnections match this filter */
+  all?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /** Return Manufacturers where none of the related ManufacturerTeamsConnections match this filter */
+  none?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /** Return Manufacturers where one of the related ManufacturerTeamsConnections match this filter */
+  single?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /** Return Manufacturers where some of the related ManufacturerTeamsConnections match this filter */
+  some?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+};
+
+export type ManufacturerTeamsConnectionSort = {
+  edge?: InputMaybe<StintSort>;
+  node?: InputMaybe<TeamSort>;
+};
+
+export type ManufacturerTeamsConnectionWhere = {
+  AND?: InputMaybe<Array<ManufacturerTeamsConnectionWhere>>;
+  NOT?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  OR?: InputMaybe<Array<ManufacturerTeamsConnectionWhere>>;
+  edge?: InputMaybe<StintWhere>;
+  node?: InputMaybe<TeamWhere>;
+};
+
+export type ManufacturerTeamsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<ManufacturerTeamsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<ManufacturerTeamsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<ManufacturerTeamsNodeAggregationWhereInput>>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ManufacturerTeamsRelationship = {
+  __typename?: 'ManufacturerTeamsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Team;
+  properties: Stint;
+};
+
+export type ManufacturerWhere = {
+  AND?: InputMaybe<Array<ManufacturerWhere>>;
+  NOT?: InputMaybe<ManufacturerWhere>;
+  OR?: InputMaybe<Array<ManufacturerWhere>>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  teams?: InputMaybe<TeamRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the teamsConnection filter, please use { teamsConnection: { aggregate: {...} } } instead */
+  teamsAggregate?: InputMaybe<ManufacturerTeamsAggregateInput>;
+  teamsConnection?: InputMaybe<ManufacturerTeamsConnectionFilters>;
+  /**
+   * Return Manufacturers where all of the related ManufacturerTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { all: { node: ... } } }' instead.
+   */
+  teamsConnection_ALL?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /**
+   * Return Manufacturers where none of the related ManufacturerTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { none: { node: ... } } }' instead.
+   */
+  teamsConnection_NONE?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /**
+   * Return Manufacturers where one of the related ManufacturerTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { single: { node: ... } } }' instead.
+   */
+  teamsConnection_SINGLE?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /**
+   * Return Manufacturers where some of the related ManufacturerTeamsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'teamsConnection: { some: { node: ... } } }' instead.
+   */
+  teamsConnection_SOME?: InputMaybe<ManufacturerTeamsConnectionWhere>;
+  /**
+   * Return Manufacturers where all of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: { all: ... }' instead.
+   */
+  teams_ALL?: InputMaybe<TeamWhere>;
+  /**
+   * Return Manufacturers where none of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: { none: ... }' instead.
+   */
+  teams_NONE?: InputMaybe<TeamWhere>;
+  /**
+   * Return Manufacturers where one of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: {  single: ... }' instead.
+   */
+  teams_SINGLE?: InputMaybe<TeamWhere>;
+  /**
+   * Return Manufacturers where some of the related Teams match this filter
+   * @deprecated Please use the relevant generic filter 'teams: {  some: ... }' instead.
+   */
+  teams_SOME?: InputMaybe<TeamWhere>;
+};
+
+export type ManufacturersConnection = {
+  __typename?: 'ManufacturersConnection';
+  aggregate: ManufacturerAggregate;
+  edges: Array<ManufacturerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated placeholder so contexts can extend Mutation */
   _empty?: Maybe<Scalars['Boolean']['output']>;
   /** Cancel a job: queued jobs stop at once, running jobs at their next progress step. */
   cancelJob: Job;
+  /** Create an API key with the given scopes (each must be one you hold). The secret is returned once. */
+  createApiKey: CreatedApiKey;
+  deleteWebhook: Scalars['Boolean']['output'];
+  /** Import a DraftKings NASCAR salary CSV as a slate (admin). */
+  importDkSalaries: ImportReport;
+  /** Import a FanDuel NASCAR salary CSV as a slate (admin). */
+  importFdSalaries: ImportReport;
+  /** Import a contest and its payout table (admin). */
+  importPayouts: ImportReport;
+  /** Import historical results (admin). */
+  importResults: ImportReport;
+  /** Make a raw driver spelling resolve to a driver in later imports (admin). */
+  mapDriverAlias: DriverAliasMapping;
+  /** Register an https (or http) URL. Never this API's own host; private addresses only outside production. */
+  registerWebhook: WebhookRegistration;
+  /** Run a job again with its stored kind, spec and seed: the result is reproduced exactly. */
+  replayJob: Job;
+  /** Revoke one of your API keys (admins: any key). Takes effect at once on this API instance and within API_KEY_CACHE_MS (default 5 s) on the others. */
+  revokeApiKey: ApiKey;
+  submitCalibration: Job;
+  submitContestSim: Job;
+  submitOptimization: Job;
+  submitOwnership: Job;
   /** A small seeded Monte-Carlo job (estimates π) that exercises the whole job path. */
   submitPing: Job;
+  submitPipeline: Job;
+  submitSimulation: Job;
 };
 
 
@@ -148,29 +2695,2887 @@ export type MutationCancelJobArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  scopes: Array<ApiKeyScope>;
+};
+
+
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportDkSalariesArgs = {
+  input: ImportSalariesInput;
+};
+
+
+export type MutationImportFdSalariesArgs = {
+  input: ImportSalariesInput;
+};
+
+
+export type MutationImportPayoutsArgs = {
+  input: ImportPayoutsInput;
+};
+
+
+export type MutationImportResultsArgs = {
+  input: ImportResultsInput;
+};
+
+
+export type MutationMapDriverAliasArgs = {
+  driverId: Scalars['ID']['input'];
+  raw: Scalars['String']['input'];
+};
+
+
+export type MutationRegisterWebhookArgs = {
+  url: Scalars['String']['input'];
+};
+
+
+export type MutationReplayJobArgs = {
+  id: Scalars['ID']['input'];
+  priority?: InputMaybe<JobPriority>;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitCalibrationArgs = {
+  input?: InputMaybe<CalibrationJobInput>;
+  options?: InputMaybe<JobOptions>;
+};
+
+
+export type MutationSubmitContestSimArgs = {
+  input: ContestSimJobInput;
+  options?: InputMaybe<JobOptions>;
+};
+
+
+export type MutationSubmitOptimizationArgs = {
+  input: OptimizeJobInput;
+  options?: InputMaybe<JobOptions>;
+};
+
+
+export type MutationSubmitOwnershipArgs = {
+  input: OwnershipJobInput;
+  options?: InputMaybe<JobOptions>;
+};
+
+
 export type MutationSubmitPingArgs = {
   input?: InputMaybe<PingJobInput>;
   options?: InputMaybe<JobOptions>;
 };
 
+
+export type MutationSubmitPipelineArgs = {
+  input: PipelineJobInput;
+  options?: InputMaybe<JobOptions>;
+};
+
+
+export type MutationSubmitSimulationArgs = {
+  input: SimulationJobInput;
+  options?: InputMaybe<JobOptions>;
+};
+
+export type OptimizeJobInput = {
+  /** CVaR tail share (e.g. 0.01 = top 1 %). */
+  alpha?: InputMaybe<Scalars['Float']['input']>;
+  /** locks, excludes, groups, minSalary, maxTotalOwnership, lowOwned, maxExposure, minExposure, exposures, minUnique. */
+  constraints?: InputMaybe<Scalars['JSON']['input']>;
+  contestId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ownership penalty weight for LEVERAGE. */
+  leverageWeight?: InputMaybe<Scalars['Float']['input']>;
+  /** 1 = the exact best lineup; 2..150 = a portfolio. */
+  lineups?: InputMaybe<Scalars['Int']['input']>;
+  objective?: InputMaybe<OptimizeObjective>;
+  ownershipJobId?: InputMaybe<Scalars['ID']['input']>;
+  simulationJobId: Scalars['ID']['input'];
+  slateId: Scalars['ID']['input'];
+  /** Points target for PROB_TARGET. */
+  target?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/**
+ * Lineup and portfolio optimisation (exact single lineup by bounded enumeration; greedy portfolios
+ * of up to 150 lineups with exposure, uniqueness, group, lock/exclude and ownership constraints)
+ * and contest simulation. Every reported metric is re-scored on held-out scenarios with a standard error.
+ */
+export type OptimizeObjective =
+  | 'CVAR'
+  | 'LEVERAGE'
+  | 'MEAN'
+  | 'PAYOUT'
+  | 'PROB_TARGET';
+
+export type OwnershipJobInput = {
+  overrides?: InputMaybe<Array<OwnershipOverrideInput>>;
+  simulationJobId: Scalars['ID']['input'];
+  slateId: Scalars['ID']['input'];
+};
+
+export type OwnershipOverrideInput = {
+  driverId: Scalars['ID']['input'];
+  /** Fixed ownership, percent of entries (0..100). */
+  ownershipPct: Scalars['Float']['input'];
+};
+
+export type OwnershipProjection = {
+  __typename?: 'OwnershipProjection';
+  drivers: Array<DriverOwnership>;
+  impliedSalaryUsage: Scalars['Float']['output'];
+  intervalLevel: Scalars['Float']['output'];
+  jobId: Scalars['ID']['output'];
+};
+
+/** Pagination information (Relay) */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type ParameterSummary = {
+  __typename?: 'ParameterSummary';
+  essBulk: Scalars['Float']['output'];
+  essTail: Scalars['Float']['output'];
+  mean: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  q5: Scalars['Float']['output'];
+  q50: Scalars['Float']['output'];
+  q95: Scalars['Float']['output'];
+  rhat: Scalars['Float']['output'];
+  sd: Scalars['Float']['output'];
+};
+
+export type PayoutFormat =
+  | 'CSV'
+  | 'JSON';
+
+export type PayoutTier = {
+  __typename?: 'PayoutTier';
+  fromRank: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  prize: Scalars['Float']['output'];
+  toRank: Scalars['Int']['output'];
+};
+
+export type PayoutTierAggregate = {
+  __typename?: 'PayoutTierAggregate';
+  count: Count;
+  node: PayoutTierAggregateNode;
+};
+
+export type PayoutTierAggregateNode = {
+  __typename?: 'PayoutTierAggregateNode';
+  fromRank: IntAggregateSelection;
+  prize: FloatAggregateSelection;
+  toRank: IntAggregateSelection;
+};
+
+export type PayoutTierEdge = {
+  __typename?: 'PayoutTierEdge';
+  cursor: Scalars['String']['output'];
+  node: PayoutTier;
+};
+
+export type PayoutTierRelationshipFilters = {
+  /** Filter type where all of the related PayoutTiers match this filter */
+  all?: InputMaybe<PayoutTierWhere>;
+  /** Filter type where none of the related PayoutTiers match this filter */
+  none?: InputMaybe<PayoutTierWhere>;
+  /** Filter type where one of the related PayoutTiers match this filter */
+  single?: InputMaybe<PayoutTierWhere>;
+  /** Filter type where some of the related PayoutTiers match this filter */
+  some?: InputMaybe<PayoutTierWhere>;
+};
+
+/** Fields to sort PayoutTiers by. The order in which sorts are applied is not guaranteed when specifying many fields in one PayoutTierSort object. */
+export type PayoutTierSort = {
+  fromRank?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  prize?: InputMaybe<SortDirection>;
+  toRank?: InputMaybe<SortDirection>;
+};
+
+export type PayoutTierWhere = {
+  AND?: InputMaybe<Array<PayoutTierWhere>>;
+  NOT?: InputMaybe<PayoutTierWhere>;
+  OR?: InputMaybe<Array<PayoutTierWhere>>;
+  fromRank?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter fromRank: { eq: ... } */
+  fromRank_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fromRank: { gt: ... } */
+  fromRank_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fromRank: { gte: ... } */
+  fromRank_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fromRank: { in: ... } */
+  fromRank_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter fromRank: { lt: ... } */
+  fromRank_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fromRank: { lte: ... } */
+  fromRank_LTE?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  prize?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter prize: { eq: ... } */
+  prize_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter prize: { gt: ... } */
+  prize_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter prize: { gte: ... } */
+  prize_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter prize: { in: ... } */
+  prize_IN?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** @deprecated Please use the relevant generic filter prize: { lt: ... } */
+  prize_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter prize: { lte: ... } */
+  prize_LTE?: InputMaybe<Scalars['Float']['input']>;
+  toRank?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter toRank: { eq: ... } */
+  toRank_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter toRank: { gt: ... } */
+  toRank_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter toRank: { gte: ... } */
+  toRank_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter toRank: { in: ... } */
+  toRank_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter toRank: { lt: ... } */
+  toRank_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter toRank: { lte: ... } */
+  toRank_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PayoutTiersConnection = {
+  __typename?: 'PayoutTiersConnection';
+  aggregate: PayoutTierAggregate;
+  edges: Array<PayoutTierEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type PingJobInput = {
   /** Progress steps. Default 40. */
   chunks?: InputMaybe<Scalars['Int']['input']>;
+  /** Fault injection for retry/dead-letter drills: fail the first N delivery attempts. Default 0. */
+  failAttempts?: InputMaybe<Scalars['Int']['input']>;
+  /** DEPENDENCY_UNAVAILABLE (retryable, default) or INTERNAL (not retryable). */
+  failType?: InputMaybe<Scalars['String']['input']>;
   /** Monte-Carlo samples (1,000 .. 1,000,000,000). Default 2,000,000. */
   samples?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * Pipelines: calibrate → simulate → ownership → optimize → contestSim as ONE job. Each stage is a
+ * child job (see `Job.result.stages` for their ids); `jobProgress(pipelineId)` streams the whole
+ * pipeline (phase names the stage); a failed stage fails the pipeline with the cause.
+ */
+export type PipelineJobInput = {
+  calibration?: InputMaybe<CalibrationJobInput>;
+  /** Re-use a finished calibration instead of running the calibrate stage. */
+  calibrationJobId?: InputMaybe<Scalars['ID']['input']>;
+  /** With a contest, the contestSim stage runs too (and the payout objective is available). */
+  contestId?: InputMaybe<Scalars['ID']['input']>;
+  contestSim?: InputMaybe<Scalars['JSON']['input']>;
+  optimize?: InputMaybe<Scalars['JSON']['input']>;
+  ownership?: InputMaybe<PipelineOwnershipInput>;
+  simulation?: InputMaybe<PipelineSimulationInput>;
+  slateId: Scalars['ID']['input'];
+};
+
+export type PipelineOwnershipInput = {
+  overrides?: InputMaybe<Array<OwnershipOverrideInput>>;
+};
+
+export type PipelineSimulationInput = {
+  scenarios?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Portfolio = {
+  __typename?: 'Portfolio';
+  exposures?: Maybe<Scalars['JSON']['output']>;
+  heldOut?: Maybe<Scalars['JSON']['output']>;
+  jobId: Scalars['ID']['output'];
+  lineups: Array<Lineup>;
+  site: Scalars['String']['output'];
+  slateId: Scalars['ID']['output'];
+  stats: Scalars['JSON']['output'];
+  /** The site's upload CSV (DraftKings: header D,D,D,D,D,D and player ids). */
+  uploadCsv: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  aliases: Array<Alias>;
+  aliasesConnection: AliasesConnection;
+  /** A calibration you own (the result of a SUCCEEDED calibrate job). */
+  calibration?: Maybe<Calibration>;
+  contestSimulation?: Maybe<ContestSimulation>;
+  contests: Array<Contest>;
+  contestsConnection: ContestsConnection;
+  /** One driver by id (null when unknown). */
+  driver?: Maybe<Driver>;
+  drivers: Array<Driver>;
+  driversConnection: DriversConnection;
   /** Liveness of the API process itself (no dependencies checked). */
   health: Health;
   /** A job you own. Unknown ids and other users' jobs are NOT_FOUND. */
   job?: Maybe<Job>;
+  manufacturers: Array<Manufacturer>;
+  manufacturersConnection: ManufacturersConnection;
+  /** Your API keys (never their secrets). */
+  myApiKeys: Array<ApiKey>;
+  /** Your jobs, newest first (max 100 per page). */
+  myJobs: JobConnection;
+  myWebhooks: Array<Webhook>;
+  ownership?: Maybe<OwnershipProjection>;
+  payoutTiers: Array<PayoutTier>;
+  payoutTiersConnection: PayoutTiersConnection;
+  portfolio?: Maybe<Portfolio>;
+  /** One race by id (null when unknown). */
+  race?: Maybe<Race>;
+  races: Array<Race>;
+  racesConnection: RacesConnection;
+  simulation?: Maybe<Simulation>;
+  /** One slate by id (null when unknown). */
+  slate?: Maybe<Slate>;
+  slates: Array<Slate>;
+  slatesConnection: SlatesConnection;
+  teams: Array<Team>;
+  teamsConnection: TeamsConnection;
+  tracks: Array<Track>;
+  tracksConnection: TracksConnection;
+  /** Who you are, as the API sees you; null without credentials. */
+  viewer?: Maybe<Viewer>;
+};
+
+
+export type QueryAliasesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AliasSort>>;
+  where?: InputMaybe<AliasWhere>;
+};
+
+
+export type QueryAliasesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AliasSort>>;
+  where?: InputMaybe<AliasWhere>;
+};
+
+
+export type QueryCalibrationArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+export type QueryContestSimulationArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+export type QueryContestsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ContestSort>>;
+  where?: InputMaybe<ContestWhere>;
+};
+
+
+export type QueryContestsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ContestSort>>;
+  where?: InputMaybe<ContestWhere>;
+};
+
+
+export type QueryDriverArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDriversArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverSort>>;
+  where?: InputMaybe<DriverWhere>;
+};
+
+
+export type QueryDriversConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverSort>>;
+  where?: InputMaybe<DriverWhere>;
 };
 
 
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryManufacturersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ManufacturerSort>>;
+  where?: InputMaybe<ManufacturerWhere>;
+};
+
+
+export type QueryManufacturersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ManufacturerSort>>;
+  where?: InputMaybe<ManufacturerWhere>;
+};
+
+
+export type QueryMyApiKeysArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryMyJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOwnershipArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+export type QueryPayoutTiersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PayoutTierSort>>;
+  where?: InputMaybe<PayoutTierWhere>;
+};
+
+
+export type QueryPayoutTiersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PayoutTierSort>>;
+  where?: InputMaybe<PayoutTierWhere>;
+};
+
+
+export type QueryPortfolioArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+export type QueryRaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRacesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RaceSort>>;
+  where?: InputMaybe<RaceWhere>;
+};
+
+
+export type QueryRacesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RaceSort>>;
+  where?: InputMaybe<RaceWhere>;
+};
+
+
+export type QuerySimulationArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+export type QuerySlateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySlatesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<SlateSort>>;
+  where?: InputMaybe<SlateWhere>;
+};
+
+
+export type QuerySlatesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<SlateSort>>;
+  where?: InputMaybe<SlateWhere>;
+};
+
+
+export type QueryTeamsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TeamSort>>;
+  where?: InputMaybe<TeamWhere>;
+};
+
+
+export type QueryTeamsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TeamSort>>;
+  where?: InputMaybe<TeamWhere>;
+};
+
+
+export type QueryTracksArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TrackSort>>;
+  where?: InputMaybe<TrackWhere>;
+};
+
+
+export type QueryTracksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TrackSort>>;
+  where?: InputMaybe<TrackWhere>;
+};
+
+export type Race = {
+  __typename?: 'Race';
+  date: Scalars['Date']['output'];
+  /** Drivers of the race; the relationship carries each one's result. */
+  drivers: Array<Driver>;
+  driversConnection: RaceDriversConnection;
+  /** `<series>-<season>-<round>`, e.g. `cup-2024-05`. */
+  id: Scalars['ID']['output'];
+  /** Laps run (the winner's laps completed), or the scheduled laps before results exist. */
+  laps?: Maybe<Scalars['Int']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** Points-race number within the season. */
+  round: Scalars['Int']['output'];
+  season: Scalars['Int']['output'];
+  series: Scalars['String']['output'];
+  slates: Array<Slate>;
+  slatesConnection: RaceSlatesConnection;
+  track?: Maybe<Track>;
+  trackConnection: RaceTrackConnection;
+};
+
+
+export type RaceDriversArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverSort>>;
+  where?: InputMaybe<DriverWhere>;
+};
+
+
+export type RaceDriversConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RaceDriversConnectionSort>>;
+  where?: InputMaybe<RaceDriversConnectionWhere>;
+};
+
+
+export type RaceSlatesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<SlateSort>>;
+  where?: InputMaybe<SlateWhere>;
+};
+
+
+export type RaceSlatesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RaceSlatesConnectionSort>>;
+  where?: InputMaybe<RaceSlatesConnectionWhere>;
+};
+
+export type RaceAggregate = {
+  __typename?: 'RaceAggregate';
+  count: Count;
+  node: RaceAggregateNode;
+};
+
+export type RaceAggregateNode = {
+  __typename?: 'RaceAggregateNode';
+  laps: IntAggregateSelection;
+  name: StringAggregateSelection;
+  round: IntAggregateSelection;
+  season: IntAggregateSelection;
+  series: StringAggregateSelection;
+};
+
+export type RaceDriverDriversAggregateSelection = {
+  __typename?: 'RaceDriverDriversAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<RaceDriverDriversEdgeAggregateSelection>;
+  node?: Maybe<RaceDriverDriversNodeAggregateSelection>;
+};
+
+export type RaceDriverDriversEdgeAggregateSelection = {
+  __typename?: 'RaceDriverDriversEdgeAggregateSelection';
+  car: StringAggregateSelection;
+  fastestLaps: IntAggregateSelection;
+  finish: IntAggregateSelection;
+  lapsCompleted: IntAggregateSelection;
+  lapsLed: IntAggregateSelection;
+  points: IntAggregateSelection;
+  rating: FloatAggregateSelection;
+  start: IntAggregateSelection;
+  status: StringAggregateSelection;
+};
+
+export type RaceDriverDriversNodeAggregateSelection = {
+  __typename?: 'RaceDriverDriversNodeAggregateSelection';
+  name: StringAggregateSelection;
+  nascarId: IntAggregateSelection;
+};
+
+export type RaceDriversAggregateInput = {
+  AND?: InputMaybe<Array<RaceDriversAggregateInput>>;
+  NOT?: InputMaybe<RaceDriversAggregateInput>;
+  OR?: InputMaybe<Array<RaceDriversAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<ResultAggregationWhereInput>;
+  node?: InputMaybe<RaceDriversNodeAggregationWhereInput>;
+};
+
+export type RaceDriversConnection = {
+  __typename?: 'RaceDriversConnection';
+  aggregate: RaceDriverDriversAggregateSelection;
+  edges: Array<RaceDriversRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RaceDriversConnectionAggregateInput = {
+  AND?: InputMaybe<Array<RaceDriversConnectionAggregateInput>>;
+  NOT?: InputMaybe<RaceDriversConnectionAggregateInput>;
+  OR?: InputMaybe<Array<RaceDriversConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ResultAggregationWhereInput>;
+  node?: InputMaybe<RaceDriversNodeAggregationWhereInput>;
+};
+
+export type RaceDriversConnectionFilters = {
+  /** Filter Races by aggregating results on related RaceDriversConnections */
+  aggregate?: InputMaybe<RaceDriversConnectionAggregateInput>;
+  /** Return Races where all of the related RaceDriversConnections match this filter */
+  all?: InputMaybe<RaceDriversConnectionWhere>;
+  /** Return Races where none of the related RaceDriversConnections match this filter */
+  none?: InputMaybe<RaceDriversConnectionWhere>;
+  /** Return Races where one of the related RaceDriversConnections match this filter */
+  single?: InputMaybe<RaceDriversConnectionWhere>;
+  /** Return Races where some of the related RaceDriversConnections match this filter */
+  some?: InputMaybe<RaceDriversConnectionWhere>;
+};
+
+export type RaceDriversConnectionSort = {
+  edge?: InputMaybe<ResultSort>;
+  node?: InputMaybe<DriverSort>;
+};
+
+export type RaceDriversConnectionWhere = {
+  AND?: InputMaybe<Array<RaceDriversConnectionWhere>>;
+  NOT?: InputMaybe<RaceDriversConnectionWhere>;
+  OR?: InputMaybe<Array<RaceDriversConnectionWhere>>;
+  edge?: InputMaybe<ResultWhere>;
+  node?: InputMaybe<DriverWhere>;
+};
+
+export type RaceDriversNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<RaceDriversNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<RaceDriversNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<RaceDriversNodeAggregationWhereInput>>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  nascarId?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { eq: ... } } }' instead. */
+  nascarId_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { gt: ... } } }' instead. */
+  nascarId_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { gte: ... } } }' instead. */
+  nascarId_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { lt: ... } } }' instead. */
+  nascarId_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { lte: ... } } }' instead. */
+  nascarId_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { eq: ... } } }' instead. */
+  nascarId_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { gt: ... } } }' instead. */
+  nascarId_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { gte: ... } } }' instead. */
+  nascarId_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { lt: ... } } }' instead. */
+  nascarId_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { lte: ... } } }' instead. */
+  nascarId_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { eq: ... } } }' instead. */
+  nascarId_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { gt: ... } } }' instead. */
+  nascarId_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { gte: ... } } }' instead. */
+  nascarId_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { lt: ... } } }' instead. */
+  nascarId_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { lte: ... } } }' instead. */
+  nascarId_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { eq: ... } } }' instead. */
+  nascarId_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { gt: ... } } }' instead. */
+  nascarId_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { gte: ... } } }' instead. */
+  nascarId_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { lt: ... } } }' instead. */
+  nascarId_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { lte: ... } } }' instead. */
+  nascarId_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RaceDriversRelationship = {
+  __typename?: 'RaceDriversRelationship';
+  cursor: Scalars['String']['output'];
+  node: Driver;
+  properties: Result;
+};
+
+export type RaceEdge = {
+  __typename?: 'RaceEdge';
+  cursor: Scalars['String']['output'];
+  node: Race;
+};
+
+export type RaceRelationshipFilters = {
+  /** Filter type where all of the related Races match this filter */
+  all?: InputMaybe<RaceWhere>;
+  /** Filter type where none of the related Races match this filter */
+  none?: InputMaybe<RaceWhere>;
+  /** Filter type where one of the related Races match this filter */
+  single?: InputMaybe<RaceWhere>;
+  /** Filter type where some of the related Races match this filter */
+  some?: InputMaybe<RaceWhere>;
+};
+
+export type RaceSlateSlatesAggregateSelection = {
+  __typename?: 'RaceSlateSlatesAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<RaceSlateSlatesNodeAggregateSelection>;
+};
+
+export type RaceSlateSlatesNodeAggregateSelection = {
+  __typename?: 'RaceSlateSlatesNodeAggregateSelection';
+  lockTime: DateTimeAggregateSelection;
+  name: StringAggregateSelection;
+  rosterSize: IntAggregateSelection;
+  salaryCap: IntAggregateSelection;
+};
+
+export type RaceSlatesAggregateInput = {
+  AND?: InputMaybe<Array<RaceSlatesAggregateInput>>;
+  NOT?: InputMaybe<RaceSlatesAggregateInput>;
+  OR?: InputMaybe<Array<RaceSlatesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  node?: InputMaybe<RaceSlatesNodeAggregationWhereInput>;
+};
+
+export type RaceSlatesConnection = {
+  __typename?: 'RaceSlatesConnection';
+  aggregate: RaceSlateSlatesAggregateSelection;
+  edges: Array<RaceSlatesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RaceSlatesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<RaceSlatesConnectionAggregateInput>>;
+  NOT?: InputMaybe<RaceSlatesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<RaceSlatesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<RaceSlatesNodeAggregationWhereInput>;
+};
+
+export type RaceSlatesConnectionFilters = {
+  /** Filter Races by aggregating results on related RaceSlatesConnections */
+  aggregate?: InputMaybe<RaceSlatesConnectionAggregateInput>;
+  /** Return Races where all of the related RaceSlatesConnections match this filter */
+  all?: InputMaybe<RaceSlatesConnectionWhere>;
+  /** Return Races where none of the related RaceSlatesConnections match this filter */
+  none?: InputMaybe<RaceSlatesConnectionWhere>;
+  /** Return Races where one of the related RaceSlatesConnections match this filter */
+  single?: InputMaybe<RaceSlatesConnectionWhere>;
+  /** Return Races where some of the related RaceSlatesConnections match this filter */
+  some?: InputMaybe<RaceSlatesConnectionWhere>;
+};
+
+export type RaceSlatesConnectionSort = {
+  node?: InputMaybe<SlateSort>;
+};
+
+export type RaceSlatesConnectionWhere = {
+  AND?: InputMaybe<Array<RaceSlatesConnectionWhere>>;
+  NOT?: InputMaybe<RaceSlatesConnectionWhere>;
+  OR?: InputMaybe<Array<RaceSlatesConnectionWhere>>;
+  node?: InputMaybe<SlateWhere>;
+};
+
+export type RaceSlatesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<RaceSlatesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<RaceSlatesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<RaceSlatesNodeAggregationWhereInput>>;
+  lockTime?: InputMaybe<DateTimeScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { eq: ... } } }' instead. */
+  lockTime_MAX_EQUAL?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { gt: ... } } }' instead. */
+  lockTime_MAX_GT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { gte: ... } } }' instead. */
+  lockTime_MAX_GTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { lt: ... } } }' instead. */
+  lockTime_MAX_LT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { max: { lte: ... } } }' instead. */
+  lockTime_MAX_LTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { eq: ... } } }' instead. */
+  lockTime_MIN_EQUAL?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { gt: ... } } }' instead. */
+  lockTime_MIN_GT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { gte: ... } } }' instead. */
+  lockTime_MIN_GTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { lt: ... } } }' instead. */
+  lockTime_MIN_LT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lockTime: { min: { lte: ... } } }' instead. */
+  lockTime_MIN_LTE?: InputMaybe<Scalars['DateTime']['input']>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  rosterSize?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { eq: ... } } }' instead. */
+  rosterSize_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { gt: ... } } }' instead. */
+  rosterSize_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { gte: ... } } }' instead. */
+  rosterSize_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { lt: ... } } }' instead. */
+  rosterSize_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { average: { lte: ... } } }' instead. */
+  rosterSize_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { eq: ... } } }' instead. */
+  rosterSize_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { gt: ... } } }' instead. */
+  rosterSize_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { gte: ... } } }' instead. */
+  rosterSize_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { lt: ... } } }' instead. */
+  rosterSize_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { max: { lte: ... } } }' instead. */
+  rosterSize_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { eq: ... } } }' instead. */
+  rosterSize_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { gt: ... } } }' instead. */
+  rosterSize_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { gte: ... } } }' instead. */
+  rosterSize_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { lt: ... } } }' instead. */
+  rosterSize_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { min: { lte: ... } } }' instead. */
+  rosterSize_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { eq: ... } } }' instead. */
+  rosterSize_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { gt: ... } } }' instead. */
+  rosterSize_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { gte: ... } } }' instead. */
+  rosterSize_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { lt: ... } } }' instead. */
+  rosterSize_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterSize: { sum: { lte: ... } } }' instead. */
+  rosterSize_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  salaryCap?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { eq: ... } } }' instead. */
+  salaryCap_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { gt: ... } } }' instead. */
+  salaryCap_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { gte: ... } } }' instead. */
+  salaryCap_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { lt: ... } } }' instead. */
+  salaryCap_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { average: { lte: ... } } }' instead. */
+  salaryCap_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { eq: ... } } }' instead. */
+  salaryCap_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { gt: ... } } }' instead. */
+  salaryCap_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { gte: ... } } }' instead. */
+  salaryCap_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { lt: ... } } }' instead. */
+  salaryCap_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { max: { lte: ... } } }' instead. */
+  salaryCap_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { eq: ... } } }' instead. */
+  salaryCap_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { gt: ... } } }' instead. */
+  salaryCap_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { gte: ... } } }' instead. */
+  salaryCap_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { lt: ... } } }' instead. */
+  salaryCap_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { min: { lte: ... } } }' instead. */
+  salaryCap_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { eq: ... } } }' instead. */
+  salaryCap_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { gt: ... } } }' instead. */
+  salaryCap_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { gte: ... } } }' instead. */
+  salaryCap_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { lt: ... } } }' instead. */
+  salaryCap_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salaryCap: { sum: { lte: ... } } }' instead. */
+  salaryCap_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RaceSlatesRelationship = {
+  __typename?: 'RaceSlatesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Slate;
+};
+
+/** Fields to sort Races by. The order in which sorts are applied is not guaranteed when specifying many fields in one RaceSort object. */
+export type RaceSort = {
+  date?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  laps?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+  round?: InputMaybe<SortDirection>;
+  season?: InputMaybe<SortDirection>;
+  series?: InputMaybe<SortDirection>;
+};
+
+export type RaceTrackConnection = {
+  __typename?: 'RaceTrackConnection';
+  edges: Array<RaceTrackRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RaceTrackConnectionWhere = {
+  AND?: InputMaybe<Array<RaceTrackConnectionWhere>>;
+  NOT?: InputMaybe<RaceTrackConnectionWhere>;
+  OR?: InputMaybe<Array<RaceTrackConnectionWhere>>;
+  node?: InputMaybe<TrackWhere>;
+};
+
+export type RaceTrackRelationship = {
+  __typename?: 'RaceTrackRelationship';
+  cursor: Scalars['String']['output'];
+  node: Track;
+};
+
+export type RaceWhere = {
+  AND?: InputMaybe<Array<RaceWhere>>;
+  NOT?: InputMaybe<RaceWhere>;
+  OR?: InputMaybe<Array<RaceWhere>>;
+  date?: InputMaybe<DateScalarFilters>;
+  /** @deprecated Please use the relevant generic filter date: { eq: ... } */
+  date_EQ?: InputMaybe<Scalars['Date']['input']>;
+  /** @deprecated Please use the relevant generic filter date: { gt: ... } */
+  date_GT?: InputMaybe<Scalars['Date']['input']>;
+  /** @deprecated Please use the relevant generic filter date: { gte: ... } */
+  date_GTE?: InputMaybe<Scalars['Date']['input']>;
+  /** @deprecated Please use the relevant generic filter date: { in: ... } */
+  date_IN?: InputMaybe<Array<Scalars['Date']['input']>>;
+  /** @deprecated Please use the relevant generic filter date: { lt: ... } */
+  date_LT?: InputMaybe<Scalars['Date']['input']>;
+  /** @deprecated Please use the relevant generic filter date: { lte: ... } */
+  date_LTE?: InputMaybe<Scalars['Date']['input']>;
+  drivers?: InputMaybe<DriverRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the driversConnection filter, please use { driversConnection: { aggregate: {...} } } instead */
+  driversAggregate?: InputMaybe<RaceDriversAggregateInput>;
+  driversConnection?: InputMaybe<RaceDriversConnectionFilters>;
+  /**
+   * Return Races where all of the related RaceDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { all: { node: ... } } }' instead.
+   */
+  driversConnection_ALL?: InputMaybe<RaceDriversConnectionWhere>;
+  /**
+   * Return Races where none of the related RaceDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { none: { node: ... } } }' instead.
+   */
+  driversConnection_NONE?: InputMaybe<RaceDriversConnectionWhere>;
+  /**
+   * Return Races where one of the related RaceDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { single: { node: ... } } }' instead.
+   */
+  driversConnection_SINGLE?: InputMaybe<RaceDriversConnectionWhere>;
+  /**
+   * Return Races where some of the related RaceDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { some: { node: ... } } }' instead.
+   */
+  driversConnection_SOME?: InputMaybe<RaceDriversConnectionWhere>;
+  /**
+   * Return Races where all of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: { all: ... }' instead.
+   */
+  drivers_ALL?: InputMaybe<DriverWhere>;
+  /**
+   * Return Races where none of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: { none: ... }' instead.
+   */
+  drivers_NONE?: InputMaybe<DriverWhere>;
+  /**
+   * Return Races where one of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: {  single: ... }' instead.
+   */
+  drivers_SINGLE?: InputMaybe<DriverWhere>;
+  /**
+   * Return Races where some of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: {  some: ... }' instead.
+   */
+  drivers_SOME?: InputMaybe<DriverWhere>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  laps?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter laps: { eq: ... } */
+  laps_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter laps: { gt: ... } */
+  laps_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter laps: { gte: ... } */
+  laps_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter laps: { in: ... } */
+  laps_IN?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  /** @deprecated Please use the relevant generic filter laps: { lt: ... } */
+  laps_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter laps: { lte: ... } */
+  laps_LTE?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  round?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter round: { eq: ... } */
+  round_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter round: { gt: ... } */
+  round_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter round: { gte: ... } */
+  round_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter round: { in: ... } */
+  round_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter round: { lt: ... } */
+  round_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter round: { lte: ... } */
+  round_LTE?: InputMaybe<Scalars['Int']['input']>;
+  season?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter season: { eq: ... } */
+  season_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { gt: ... } */
+  season_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { gte: ... } */
+  season_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { in: ... } */
+  season_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter season: { lt: ... } */
+  season_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { lte: ... } */
+  season_LTE?: InputMaybe<Scalars['Int']['input']>;
+  series?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter series: { contains: ... } */
+  series_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter series: { endsWith: ... } */
+  series_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter series: { eq: ... } */
+  series_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter series: { in: ... } */
+  series_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter series: { startsWith: ... } */
+  series_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  slates?: InputMaybe<SlateRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the slatesConnection filter, please use { slatesConnection: { aggregate: {...} } } instead */
+  slatesAggregate?: InputMaybe<RaceSlatesAggregateInput>;
+  slatesConnection?: InputMaybe<RaceSlatesConnectionFilters>;
+  /**
+   * Return Races where all of the related RaceSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { all: { node: ... } } }' instead.
+   */
+  slatesConnection_ALL?: InputMaybe<RaceSlatesConnectionWhere>;
+  /**
+   * Return Races where none of the related RaceSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { none: { node: ... } } }' instead.
+   */
+  slatesConnection_NONE?: InputMaybe<RaceSlatesConnectionWhere>;
+  /**
+   * Return Races where one of the related RaceSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { single: { node: ... } } }' instead.
+   */
+  slatesConnection_SINGLE?: InputMaybe<RaceSlatesConnectionWhere>;
+  /**
+   * Return Races where some of the related RaceSlatesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'slatesConnection: { some: { node: ... } } }' instead.
+   */
+  slatesConnection_SOME?: InputMaybe<RaceSlatesConnectionWhere>;
+  /**
+   * Return Races where all of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: { all: ... }' instead.
+   */
+  slates_ALL?: InputMaybe<SlateWhere>;
+  /**
+   * Return Races where none of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: { none: ... }' instead.
+   */
+  slates_NONE?: InputMaybe<SlateWhere>;
+  /**
+   * Return Races where one of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: {  single: ... }' instead.
+   */
+  slates_SINGLE?: InputMaybe<SlateWhere>;
+  /**
+   * Return Races where some of the related Slates match this filter
+   * @deprecated Please use the relevant generic filter 'slates: {  some: ... }' instead.
+   */
+  slates_SOME?: InputMaybe<SlateWhere>;
+  track?: InputMaybe<TrackWhere>;
+  trackConnection?: InputMaybe<RaceTrackConnectionWhere>;
+};
+
+export type RacesConnection = {
+  __typename?: 'RacesConnection';
+  aggregate: RaceAggregate;
+  edges: Array<RaceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * The edge properties for the following fields:
+ * * Driver.races
+ * * Race.drivers
+ */
+export type Result = {
+  __typename?: 'Result';
+  car?: Maybe<Scalars['String']['output']>;
+  /** Loop-data fastest laps (DraftKings' definition); null before 2019 or when unknown. */
+  fastestLaps?: Maybe<Scalars['Int']['output']>;
+  finish: Scalars['Int']['output'];
+  lapsCompleted: Scalars['Int']['output'];
+  lapsLed: Scalars['Int']['output'];
+  manufacturerId?: Maybe<Scalars['ID']['output']>;
+  points?: Maybe<Scalars['Int']['output']>;
+  /** NASCAR driver rating (0-150). */
+  rating?: Maybe<Scalars['Float']['output']>;
+  start: Scalars['Int']['output'];
+  /** 'running' for a finisher, otherwise why the car stopped ('accident', 'engine', 'DVP', ...). */
+  status: Scalars['String']['output'];
+  /** Team and manufacturer the driver drove for in THIS race (ids of Team / Manufacturer). */
+  teamId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type ResultAggregationWhereInput = {
+  AND?: InputMaybe<Array<ResultAggregationWhereInput>>;
+  NOT?: InputMaybe<ResultAggregationWhereInput>;
+  OR?: InputMaybe<Array<ResultAggregationWhereInput>>;
+  car?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'car: { averageLength: { eq: ... } } }' instead. */
+  car_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { averageLength: { gt: ... } } }' instead. */
+  car_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { averageLength: { gte: ... } } }' instead. */
+  car_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { averageLength: { lt: ... } } }' instead. */
+  car_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { averageLength: { lte: ... } } }' instead. */
+  car_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { longestLength: { eq: ... } } }' instead. */
+  car_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { longestLength: { gt: ... } } }' instead. */
+  car_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { longestLength: { gte: ... } } }' instead. */
+  car_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { longestLength: { lt: ... } } }' instead. */
+  car_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { longestLength: { lte: ... } } }' instead. */
+  car_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { shortestLength: { eq: ... } } }' instead. */
+  car_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { shortestLength: { gt: ... } } }' instead. */
+  car_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { shortestLength: { gte: ... } } }' instead. */
+  car_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { shortestLength: { lt: ... } } }' instead. */
+  car_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'car: { shortestLength: { lte: ... } } }' instead. */
+  car_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  fastestLaps?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { average: { eq: ... } } }' instead. */
+  fastestLaps_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { average: { gt: ... } } }' instead. */
+  fastestLaps_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { average: { gte: ... } } }' instead. */
+  fastestLaps_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { average: { lt: ... } } }' instead. */
+  fastestLaps_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { average: { lte: ... } } }' instead. */
+  fastestLaps_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { max: { eq: ... } } }' instead. */
+  fastestLaps_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { max: { gt: ... } } }' instead. */
+  fastestLaps_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { max: { gte: ... } } }' instead. */
+  fastestLaps_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { max: { lt: ... } } }' instead. */
+  fastestLaps_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { max: { lte: ... } } }' instead. */
+  fastestLaps_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { min: { eq: ... } } }' instead. */
+  fastestLaps_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { min: { gt: ... } } }' instead. */
+  fastestLaps_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { min: { gte: ... } } }' instead. */
+  fastestLaps_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { min: { lt: ... } } }' instead. */
+  fastestLaps_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { min: { lte: ... } } }' instead. */
+  fastestLaps_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { sum: { eq: ... } } }' instead. */
+  fastestLaps_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { sum: { gt: ... } } }' instead. */
+  fastestLaps_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { sum: { gte: ... } } }' instead. */
+  fastestLaps_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { sum: { lt: ... } } }' instead. */
+  fastestLaps_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fastestLaps: { sum: { lte: ... } } }' instead. */
+  fastestLaps_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  finish?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'finish: { average: { eq: ... } } }' instead. */
+  finish_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { average: { gt: ... } } }' instead. */
+  finish_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { average: { gte: ... } } }' instead. */
+  finish_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { average: { lt: ... } } }' instead. */
+  finish_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { average: { lte: ... } } }' instead. */
+  finish_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { max: { eq: ... } } }' instead. */
+  finish_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { max: { gt: ... } } }' instead. */
+  finish_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { max: { gte: ... } } }' instead. */
+  finish_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { max: { lt: ... } } }' instead. */
+  finish_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { max: { lte: ... } } }' instead. */
+  finish_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { min: { eq: ... } } }' instead. */
+  finish_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { min: { gt: ... } } }' instead. */
+  finish_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { min: { gte: ... } } }' instead. */
+  finish_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { min: { lt: ... } } }' instead. */
+  finish_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { min: { lte: ... } } }' instead. */
+  finish_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { sum: { eq: ... } } }' instead. */
+  finish_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { sum: { gt: ... } } }' instead. */
+  finish_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { sum: { gte: ... } } }' instead. */
+  finish_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { sum: { lt: ... } } }' instead. */
+  finish_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'finish: { sum: { lte: ... } } }' instead. */
+  finish_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  lapsCompleted?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { average: { eq: ... } } }' instead. */
+  lapsCompleted_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { average: { gt: ... } } }' instead. */
+  lapsCompleted_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { average: { gte: ... } } }' instead. */
+  lapsCompleted_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { average: { lt: ... } } }' instead. */
+  lapsCompleted_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { average: { lte: ... } } }' instead. */
+  lapsCompleted_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { max: { eq: ... } } }' instead. */
+  lapsCompleted_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { max: { gt: ... } } }' instead. */
+  lapsCompleted_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { max: { gte: ... } } }' instead. */
+  lapsCompleted_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { max: { lt: ... } } }' instead. */
+  lapsCompleted_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { max: { lte: ... } } }' instead. */
+  lapsCompleted_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { min: { eq: ... } } }' instead. */
+  lapsCompleted_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { min: { gt: ... } } }' instead. */
+  lapsCompleted_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { min: { gte: ... } } }' instead. */
+  lapsCompleted_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { min: { lt: ... } } }' instead. */
+  lapsCompleted_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { min: { lte: ... } } }' instead. */
+  lapsCompleted_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { sum: { eq: ... } } }' instead. */
+  lapsCompleted_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { sum: { gt: ... } } }' instead. */
+  lapsCompleted_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { sum: { gte: ... } } }' instead. */
+  lapsCompleted_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { sum: { lt: ... } } }' instead. */
+  lapsCompleted_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsCompleted: { sum: { lte: ... } } }' instead. */
+  lapsCompleted_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  lapsLed?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { average: { eq: ... } } }' instead. */
+  lapsLed_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { average: { gt: ... } } }' instead. */
+  lapsLed_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { average: { gte: ... } } }' instead. */
+  lapsLed_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { average: { lt: ... } } }' instead. */
+  lapsLed_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { average: { lte: ... } } }' instead. */
+  lapsLed_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { max: { eq: ... } } }' instead. */
+  lapsLed_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { max: { gt: ... } } }' instead. */
+  lapsLed_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { max: { gte: ... } } }' instead. */
+  lapsLed_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { max: { lt: ... } } }' instead. */
+  lapsLed_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { max: { lte: ... } } }' instead. */
+  lapsLed_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { min: { eq: ... } } }' instead. */
+  lapsLed_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { min: { gt: ... } } }' instead. */
+  lapsLed_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { min: { gte: ... } } }' instead. */
+  lapsLed_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { min: { lt: ... } } }' instead. */
+  lapsLed_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { min: { lte: ... } } }' instead. */
+  lapsLed_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { sum: { eq: ... } } }' instead. */
+  lapsLed_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { sum: { gt: ... } } }' instead. */
+  lapsLed_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { sum: { gte: ... } } }' instead. */
+  lapsLed_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { sum: { lt: ... } } }' instead. */
+  lapsLed_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'lapsLed: { sum: { lte: ... } } }' instead. */
+  lapsLed_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  points?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'points: { average: { eq: ... } } }' instead. */
+  points_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { average: { gt: ... } } }' instead. */
+  points_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { average: { gte: ... } } }' instead. */
+  points_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { average: { lt: ... } } }' instead. */
+  points_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { average: { lte: ... } } }' instead. */
+  points_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { max: { eq: ... } } }' instead. */
+  points_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { max: { gt: ... } } }' instead. */
+  points_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { max: { gte: ... } } }' instead. */
+  points_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { max: { lt: ... } } }' instead. */
+  points_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { max: { lte: ... } } }' instead. */
+  points_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { min: { eq: ... } } }' instead. */
+  points_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { min: { gt: ... } } }' instead. */
+  points_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { min: { gte: ... } } }' instead. */
+  points_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { min: { lt: ... } } }' instead. */
+  points_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { min: { lte: ... } } }' instead. */
+  points_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { sum: { eq: ... } } }' instead. */
+  points_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { sum: { gt: ... } } }' instead. */
+  points_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { sum: { gte: ... } } }' instead. */
+  points_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { sum: { lt: ... } } }' instead. */
+  points_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'points: { sum: { lte: ... } } }' instead. */
+  points_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  rating?: InputMaybe<FloatScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'rating: { average: { eq: ... } } }' instead. */
+  rating_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { average: { gt: ... } } }' instead. */
+  rating_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { average: { gte: ... } } }' instead. */
+  rating_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { average: { lt: ... } } }' instead. */
+  rating_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { average: { lte: ... } } }' instead. */
+  rating_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { max: { eq: ... } } }' instead. */
+  rating_MAX_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { max: { gt: ... } } }' instead. */
+  rating_MAX_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { max: { gte: ... } } }' instead. */
+  rating_MAX_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { max: { lt: ... } } }' instead. */
+  rating_MAX_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { max: { lte: ... } } }' instead. */
+  rating_MAX_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { min: { eq: ... } } }' instead. */
+  rating_MIN_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { min: { gt: ... } } }' instead. */
+  rating_MIN_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { min: { gte: ... } } }' instead. */
+  rating_MIN_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { min: { lt: ... } } }' instead. */
+  rating_MIN_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { min: { lte: ... } } }' instead. */
+  rating_MIN_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { sum: { eq: ... } } }' instead. */
+  rating_SUM_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { sum: { gt: ... } } }' instead. */
+  rating_SUM_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { sum: { gte: ... } } }' instead. */
+  rating_SUM_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { sum: { lt: ... } } }' instead. */
+  rating_SUM_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rating: { sum: { lte: ... } } }' instead. */
+  rating_SUM_LTE?: InputMaybe<Scalars['Float']['input']>;
+  start?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'start: { average: { eq: ... } } }' instead. */
+  start_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { average: { gt: ... } } }' instead. */
+  start_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { average: { gte: ... } } }' instead. */
+  start_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { average: { lt: ... } } }' instead. */
+  start_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { average: { lte: ... } } }' instead. */
+  start_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { max: { eq: ... } } }' instead. */
+  start_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { max: { gt: ... } } }' instead. */
+  start_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { max: { gte: ... } } }' instead. */
+  start_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { max: { lt: ... } } }' instead. */
+  start_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { max: { lte: ... } } }' instead. */
+  start_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { min: { eq: ... } } }' instead. */
+  start_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { min: { gt: ... } } }' instead. */
+  start_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { min: { gte: ... } } }' instead. */
+  start_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { min: { lt: ... } } }' instead. */
+  start_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { min: { lte: ... } } }' instead. */
+  start_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { sum: { eq: ... } } }' instead. */
+  start_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { sum: { gt: ... } } }' instead. */
+  start_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { sum: { gte: ... } } }' instead. */
+  start_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { sum: { lt: ... } } }' instead. */
+  start_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'start: { sum: { lte: ... } } }' instead. */
+  start_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'status: { averageLength: { eq: ... } } }' instead. */
+  status_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { averageLength: { gt: ... } } }' instead. */
+  status_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { averageLength: { gte: ... } } }' instead. */
+  status_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { averageLength: { lt: ... } } }' instead. */
+  status_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { averageLength: { lte: ... } } }' instead. */
+  status_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { longestLength: { eq: ... } } }' instead. */
+  status_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { longestLength: { gt: ... } } }' instead. */
+  status_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { longestLength: { gte: ... } } }' instead. */
+  status_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { longestLength: { lt: ... } } }' instead. */
+  status_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { longestLength: { lte: ... } } }' instead. */
+  status_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { shortestLength: { eq: ... } } }' instead. */
+  status_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { shortestLength: { gt: ... } } }' instead. */
+  status_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { shortestLength: { gte: ... } } }' instead. */
+  status_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { shortestLength: { lt: ... } } }' instead. */
+  status_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'status: { shortestLength: { lte: ... } } }' instead. */
+  status_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ResultSort = {
+  car?: InputMaybe<SortDirection>;
+  fastestLaps?: InputMaybe<SortDirection>;
+  finish?: InputMaybe<SortDirection>;
+  lapsCompleted?: InputMaybe<SortDirection>;
+  lapsLed?: InputMaybe<SortDirection>;
+  manufacturerId?: InputMaybe<SortDirection>;
+  points?: InputMaybe<SortDirection>;
+  rating?: InputMaybe<SortDirection>;
+  start?: InputMaybe<SortDirection>;
+  status?: InputMaybe<SortDirection>;
+  teamId?: InputMaybe<SortDirection>;
+};
+
+export type ResultWhere = {
+  AND?: InputMaybe<Array<ResultWhere>>;
+  NOT?: InputMaybe<ResultWhere>;
+  OR?: InputMaybe<Array<ResultWhere>>;
+  car?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter car: { contains: ... } */
+  car_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter car: { endsWith: ... } */
+  car_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter car: { eq: ... } */
+  car_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter car: { in: ... } */
+  car_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter car: { startsWith: ... } */
+  car_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  fastestLaps?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter fastestLaps: { eq: ... } */
+  fastestLaps_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fastestLaps: { gt: ... } */
+  fastestLaps_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fastestLaps: { gte: ... } */
+  fastestLaps_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fastestLaps: { in: ... } */
+  fastestLaps_IN?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  /** @deprecated Please use the relevant generic filter fastestLaps: { lt: ... } */
+  fastestLaps_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter fastestLaps: { lte: ... } */
+  fastestLaps_LTE?: InputMaybe<Scalars['Int']['input']>;
+  finish?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter finish: { eq: ... } */
+  finish_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter finish: { gt: ... } */
+  finish_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter finish: { gte: ... } */
+  finish_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter finish: { in: ... } */
+  finish_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter finish: { lt: ... } */
+  finish_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter finish: { lte: ... } */
+  finish_LTE?: InputMaybe<Scalars['Int']['input']>;
+  lapsCompleted?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter lapsCompleted: { eq: ... } */
+  lapsCompleted_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsCompleted: { gt: ... } */
+  lapsCompleted_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsCompleted: { gte: ... } */
+  lapsCompleted_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsCompleted: { in: ... } */
+  lapsCompleted_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter lapsCompleted: { lt: ... } */
+  lapsCompleted_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsCompleted: { lte: ... } */
+  lapsCompleted_LTE?: InputMaybe<Scalars['Int']['input']>;
+  lapsLed?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter lapsLed: { eq: ... } */
+  lapsLed_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsLed: { gt: ... } */
+  lapsLed_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsLed: { gte: ... } */
+  lapsLed_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsLed: { in: ... } */
+  lapsLed_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter lapsLed: { lt: ... } */
+  lapsLed_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter lapsLed: { lte: ... } */
+  lapsLed_LTE?: InputMaybe<Scalars['Int']['input']>;
+  manufacturerId?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter manufacturerId: { contains: ... } */
+  manufacturerId_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter manufacturerId: { endsWith: ... } */
+  manufacturerId_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter manufacturerId: { eq: ... } */
+  manufacturerId_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter manufacturerId: { in: ... } */
+  manufacturerId_IN?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  /** @deprecated Please use the relevant generic filter manufacturerId: { startsWith: ... } */
+  manufacturerId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  points?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter points: { eq: ... } */
+  points_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter points: { gt: ... } */
+  points_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter points: { gte: ... } */
+  points_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter points: { in: ... } */
+  points_IN?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  /** @deprecated Please use the relevant generic filter points: { lt: ... } */
+  points_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter points: { lte: ... } */
+  points_LTE?: InputMaybe<Scalars['Int']['input']>;
+  rating?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter rating: { eq: ... } */
+  rating_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter rating: { gt: ... } */
+  rating_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter rating: { gte: ... } */
+  rating_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter rating: { in: ... } */
+  rating_IN?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  /** @deprecated Please use the relevant generic filter rating: { lt: ... } */
+  rating_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter rating: { lte: ... } */
+  rating_LTE?: InputMaybe<Scalars['Float']['input']>;
+  start?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter start: { eq: ... } */
+  start_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter start: { gt: ... } */
+  start_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter start: { gte: ... } */
+  start_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter start: { in: ... } */
+  start_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter start: { lt: ... } */
+  start_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter start: { lte: ... } */
+  start_LTE?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter status: { contains: ... } */
+  status_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter status: { endsWith: ... } */
+  status_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter status: { eq: ... } */
+  status_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter status: { in: ... } */
+  status_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter status: { startsWith: ... } */
+  status_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  teamId?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter teamId: { contains: ... } */
+  teamId_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter teamId: { endsWith: ... } */
+  teamId_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter teamId: { eq: ... } */
+  teamId_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter teamId: { in: ... } */
+  teamId_IN?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  /** @deprecated Please use the relevant generic filter teamId: { startsWith: ... } */
+  teamId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'USER';
+
+/**
+ * The edge properties for the following fields:
+ * * Driver.slates
+ * * Slate.drivers
+ */
+export type Salary = {
+  __typename?: 'Salary';
+  /** The site's average fantasy points, as exported. */
+  avgPoints?: Maybe<Scalars['Float']['output']>;
+  rosterPosition?: Maybe<Scalars['String']['output']>;
+  salary: Scalars['Int']['output'];
+  /** The site's player id (used in lineup upload files). */
+  siteId: Scalars['String']['output'];
+};
+
+export type SalaryAggregationWhereInput = {
+  AND?: InputMaybe<Array<SalaryAggregationWhereInput>>;
+  NOT?: InputMaybe<SalaryAggregationWhereInput>;
+  OR?: InputMaybe<Array<SalaryAggregationWhereInput>>;
+  avgPoints?: InputMaybe<FloatScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { average: { eq: ... } } }' instead. */
+  avgPoints_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { average: { gt: ... } } }' instead. */
+  avgPoints_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { average: { gte: ... } } }' instead. */
+  avgPoints_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { average: { lt: ... } } }' instead. */
+  avgPoints_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { average: { lte: ... } } }' instead. */
+  avgPoints_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { max: { eq: ... } } }' instead. */
+  avgPoints_MAX_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { max: { gt: ... } } }' instead. */
+  avgPoints_MAX_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { max: { gte: ... } } }' instead. */
+  avgPoints_MAX_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { max: { lt: ... } } }' instead. */
+  avgPoints_MAX_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { max: { lte: ... } } }' instead. */
+  avgPoints_MAX_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { min: { eq: ... } } }' instead. */
+  avgPoints_MIN_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { min: { gt: ... } } }' instead. */
+  avgPoints_MIN_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { min: { gte: ... } } }' instead. */
+  avgPoints_MIN_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { min: { lt: ... } } }' instead. */
+  avgPoints_MIN_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { min: { lte: ... } } }' instead. */
+  avgPoints_MIN_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { sum: { eq: ... } } }' instead. */
+  avgPoints_SUM_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { sum: { gt: ... } } }' instead. */
+  avgPoints_SUM_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { sum: { gte: ... } } }' instead. */
+  avgPoints_SUM_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { sum: { lt: ... } } }' instead. */
+  avgPoints_SUM_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'avgPoints: { sum: { lte: ... } } }' instead. */
+  avgPoints_SUM_LTE?: InputMaybe<Scalars['Float']['input']>;
+  rosterPosition?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { averageLength: { eq: ... } } }' instead. */
+  rosterPosition_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { averageLength: { gt: ... } } }' instead. */
+  rosterPosition_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { averageLength: { gte: ... } } }' instead. */
+  rosterPosition_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { averageLength: { lt: ... } } }' instead. */
+  rosterPosition_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { averageLength: { lte: ... } } }' instead. */
+  rosterPosition_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { longestLength: { eq: ... } } }' instead. */
+  rosterPosition_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { longestLength: { gt: ... } } }' instead. */
+  rosterPosition_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { longestLength: { gte: ... } } }' instead. */
+  rosterPosition_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { longestLength: { lt: ... } } }' instead. */
+  rosterPosition_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { longestLength: { lte: ... } } }' instead. */
+  rosterPosition_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { shortestLength: { eq: ... } } }' instead. */
+  rosterPosition_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { shortestLength: { gt: ... } } }' instead. */
+  rosterPosition_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { shortestLength: { gte: ... } } }' instead. */
+  rosterPosition_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { shortestLength: { lt: ... } } }' instead. */
+  rosterPosition_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'rosterPosition: { shortestLength: { lte: ... } } }' instead. */
+  rosterPosition_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  salary?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'salary: { average: { eq: ... } } }' instead. */
+  salary_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { average: { gt: ... } } }' instead. */
+  salary_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { average: { gte: ... } } }' instead. */
+  salary_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { average: { lt: ... } } }' instead. */
+  salary_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { average: { lte: ... } } }' instead. */
+  salary_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { max: { eq: ... } } }' instead. */
+  salary_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { max: { gt: ... } } }' instead. */
+  salary_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { max: { gte: ... } } }' instead. */
+  salary_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { max: { lt: ... } } }' instead. */
+  salary_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { max: { lte: ... } } }' instead. */
+  salary_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { min: { eq: ... } } }' instead. */
+  salary_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { min: { gt: ... } } }' instead. */
+  salary_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { min: { gte: ... } } }' instead. */
+  salary_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { min: { lt: ... } } }' instead. */
+  salary_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { min: { lte: ... } } }' instead. */
+  salary_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { sum: { eq: ... } } }' instead. */
+  salary_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { sum: { gt: ... } } }' instead. */
+  salary_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { sum: { gte: ... } } }' instead. */
+  salary_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { sum: { lt: ... } } }' instead. */
+  salary_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'salary: { sum: { lte: ... } } }' instead. */
+  salary_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  siteId?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { averageLength: { eq: ... } } }' instead. */
+  siteId_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { averageLength: { gt: ... } } }' instead. */
+  siteId_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { averageLength: { gte: ... } } }' instead. */
+  siteId_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { averageLength: { lt: ... } } }' instead. */
+  siteId_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { averageLength: { lte: ... } } }' instead. */
+  siteId_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { longestLength: { eq: ... } } }' instead. */
+  siteId_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { longestLength: { gt: ... } } }' instead. */
+  siteId_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { longestLength: { gte: ... } } }' instead. */
+  siteId_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { longestLength: { lt: ... } } }' instead. */
+  siteId_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { longestLength: { lte: ... } } }' instead. */
+  siteId_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { shortestLength: { eq: ... } } }' instead. */
+  siteId_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { shortestLength: { gt: ... } } }' instead. */
+  siteId_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { shortestLength: { gte: ... } } }' instead. */
+  siteId_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { shortestLength: { lt: ... } } }' instead. */
+  siteId_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'siteId: { shortestLength: { lte: ... } } }' instead. */
+  siteId_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SalarySort = {
+  avgPoints?: InputMaybe<SortDirection>;
+  rosterPosition?: InputMaybe<SortDirection>;
+  salary?: InputMaybe<SortDirection>;
+  siteId?: InputMaybe<SortDirection>;
+};
+
+export type SalaryWhere = {
+  AND?: InputMaybe<Array<SalaryWhere>>;
+  NOT?: InputMaybe<SalaryWhere>;
+  OR?: InputMaybe<Array<SalaryWhere>>;
+  avgPoints?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter avgPoints: { eq: ... } */
+  avgPoints_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter avgPoints: { gt: ... } */
+  avgPoints_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter avgPoints: { gte: ... } */
+  avgPoints_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter avgPoints: { in: ... } */
+  avgPoints_IN?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  /** @deprecated Please use the relevant generic filter avgPoints: { lt: ... } */
+  avgPoints_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter avgPoints: { lte: ... } */
+  avgPoints_LTE?: InputMaybe<Scalars['Float']['input']>;
+  rosterPosition?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter rosterPosition: { contains: ... } */
+  rosterPosition_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterPosition: { endsWith: ... } */
+  rosterPosition_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterPosition: { eq: ... } */
+  rosterPosition_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterPosition: { in: ... } */
+  rosterPosition_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter rosterPosition: { startsWith: ... } */
+  rosterPosition_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  salary?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter salary: { eq: ... } */
+  salary_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salary: { gt: ... } */
+  salary_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salary: { gte: ... } */
+  salary_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salary: { in: ... } */
+  salary_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter salary: { lt: ... } */
+  salary_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salary: { lte: ... } */
+  salary_LTE?: InputMaybe<Scalars['Int']['input']>;
+  siteId?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter siteId: { contains: ... } */
+  siteId_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter siteId: { endsWith: ... } */
+  siteId_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter siteId: { eq: ... } */
+  siteId_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter siteId: { in: ... } */
+  siteId_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter siteId: { startsWith: ... } */
+  siteId_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Simulation = {
+  __typename?: 'Simulation';
+  checks: ConservationChecks;
+  /** Pearson correlation of DK points between two drivers across scenarios. */
+  correlation?: Maybe<Scalars['Float']['output']>;
+  drivers: Array<DriverForecast>;
+  jobId: Scalars['ID']['output'];
+  scenarios: Scalars['Int']['output'];
+  slateId: Scalars['ID']['output'];
+};
+
+
+export type SimulationCorrelationArgs = {
+  driverA: Scalars['ID']['input'];
+  driverB: Scalars['ID']['input'];
+};
+
+/** Race simulation from a calibration's posterior draws, DK/FD scoring and field ownership. */
+export type SimulationJobInput = {
+  calibrationJobId: Scalars['ID']['input'];
+  /** Scenarios (100 .. 1,000,000). Default 10,000. */
+  scenarios?: InputMaybe<Scalars['Int']['input']>;
+  slateId: Scalars['ID']['input'];
+};
+
+/** DFS site. */
+export type Site =
+  | 'DK'
+  | 'FD';
+
+/** Site filters */
+export type SiteEnumScalarFilters = {
+  eq?: InputMaybe<Site>;
+  in?: InputMaybe<Array<Site>>;
+};
+
+export type Slate = {
+  __typename?: 'Slate';
+  contests: Array<Contest>;
+  contestsConnection: SlateContestsConnection;
+  /** Priced drivers; the relationship carries the salary. */
+  drivers: Array<Driver>;
+  driversConnection: SlateDriversConnection;
+  /** e.g. `dk-cup-2026-08`. */
+  id: Scalars['ID']['output'];
+  lockTime?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  race?: Maybe<Race>;
+  raceConnection: SlateRaceConnection;
+  rosterSize: Scalars['Int']['output'];
+  salaryCap: Scalars['Int']['output'];
+  site: Site;
+};
+
+
+export type SlateContestsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ContestSort>>;
+  where?: InputMaybe<ContestWhere>;
+};
+
+
+export type SlateContestsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<SlateContestsConnectionSort>>;
+  where?: InputMaybe<SlateContestsConnectionWhere>;
+};
+
+
+export type SlateDriversArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverSort>>;
+  where?: InputMaybe<DriverWhere>;
+};
+
+
+export type SlateDriversConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<SlateDriversConnectionSort>>;
+  where?: InputMaybe<SlateDriversConnectionWhere>;
+};
+
+export type SlateAggregate = {
+  __typename?: 'SlateAggregate';
+  count: Count;
+  node: SlateAggregateNode;
+};
+
+export type SlateAggregateNode = {
+  __typename?: 'SlateAggregateNode';
+  lockTime: DateTimeAggregateSelection;
+  name: StringAggregateSelection;
+  rosterSize: IntAggregateSelection;
+  salaryCap: IntAggregateSelection;
+};
+
+export type SlateContestContestsAggregateSelection = {
+  __typename?: 'SlateContestContestsAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<SlateContestContestsNodeAggregateSelection>;
+};
+
+export type SlateContestContestsNodeAggregateSelection = {
+  __typename?: 'SlateContestContestsNodeAggregateSelection';
+  entryFee: FloatAggregateSelection;
+  fieldSize: IntAggregateSelection;
+  maxEntries: IntAggregateSelection;
+  name: StringAggregateSelection;
+};
+
+export type SlateContestsAggregateInput = {
+  AND?: InputMaybe<Array<SlateContestsAggregateInput>>;
+  NOT?: InputMaybe<SlateContestsAggregateInput>;
+  OR?: InputMaybe<Array<SlateContestsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  node?: InputMaybe<SlateContestsNodeAggregationWhereInput>;
+};
+
+export type SlateContestsConnection = {
+  __typename?: 'SlateContestsConnection';
+  aggregate: SlateContestContestsAggregateSelection;
+  edges: Array<SlateContestsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SlateContestsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<SlateContestsConnectionAggregateInput>>;
+  NOT?: InputMaybe<SlateContestsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<SlateContestsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<SlateContestsNodeAggregationWhereInput>;
+};
+
+export type SlateContestsConnectionFilters = {
+  /** Filter Slates by aggregating results on related SlateContestsConnections */
+  aggregate?: InputMaybe<SlateContestsConnectionAggregateInput>;
+  /** Return Slates where all of the related SlateContestsConnections match this filter */
+  all?: InputMaybe<SlateContestsConnectionWhere>;
+  /** Return Slates where none of the related SlateContestsConnections match this filter */
+  none?: InputMaybe<SlateContestsConnectionWhere>;
+  /** Return Slates where one of the related SlateContestsConnections match this filter */
+  single?: InputMaybe<SlateContestsConnectionWhere>;
+  /** Return Slates where some of the related SlateContestsConnections match this filter */
+  some?: InputMaybe<SlateContestsConnectionWhere>;
+};
+
+export type SlateContestsConnectionSort = {
+  node?: InputMaybe<ContestSort>;
+};
+
+export type SlateContestsConnectionWhere = {
+  AND?: InputMaybe<Array<SlateContestsConnectionWhere>>;
+  NOT?: InputMaybe<SlateContestsConnectionWhere>;
+  OR?: InputMaybe<Array<SlateContestsConnectionWhere>>;
+  node?: InputMaybe<ContestWhere>;
+};
+
+export type SlateContestsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<SlateContestsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<SlateContestsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<SlateContestsNodeAggregationWhereInput>>;
+  entryFee?: InputMaybe<FloatScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { average: { eq: ... } } }' instead. */
+  entryFee_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { average: { gt: ... } } }' instead. */
+  entryFee_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { average: { gte: ... } } }' instead. */
+  entryFee_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { average: { lt: ... } } }' instead. */
+  entryFee_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { average: { lte: ... } } }' instead. */
+  entryFee_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { max: { eq: ... } } }' instead. */
+  entryFee_MAX_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { max: { gt: ... } } }' instead. */
+  entryFee_MAX_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { max: { gte: ... } } }' instead. */
+  entryFee_MAX_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { max: { lt: ... } } }' instead. */
+  entryFee_MAX_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { max: { lte: ... } } }' instead. */
+  entryFee_MAX_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { min: { eq: ... } } }' instead. */
+  entryFee_MIN_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { min: { gt: ... } } }' instead. */
+  entryFee_MIN_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { min: { gte: ... } } }' instead. */
+  entryFee_MIN_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { min: { lt: ... } } }' instead. */
+  entryFee_MIN_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { min: { lte: ... } } }' instead. */
+  entryFee_MIN_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { sum: { eq: ... } } }' instead. */
+  entryFee_SUM_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { sum: { gt: ... } } }' instead. */
+  entryFee_SUM_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { sum: { gte: ... } } }' instead. */
+  entryFee_SUM_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { sum: { lt: ... } } }' instead. */
+  entryFee_SUM_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'entryFee: { sum: { lte: ... } } }' instead. */
+  entryFee_SUM_LTE?: InputMaybe<Scalars['Float']['input']>;
+  fieldSize?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { average: { eq: ... } } }' instead. */
+  fieldSize_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { average: { gt: ... } } }' instead. */
+  fieldSize_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { average: { gte: ... } } }' instead. */
+  fieldSize_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { average: { lt: ... } } }' instead. */
+  fieldSize_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { average: { lte: ... } } }' instead. */
+  fieldSize_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { max: { eq: ... } } }' instead. */
+  fieldSize_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { max: { gt: ... } } }' instead. */
+  fieldSize_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { max: { gte: ... } } }' instead. */
+  fieldSize_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { max: { lt: ... } } }' instead. */
+  fieldSize_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { max: { lte: ... } } }' instead. */
+  fieldSize_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { min: { eq: ... } } }' instead. */
+  fieldSize_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { min: { gt: ... } } }' instead. */
+  fieldSize_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { min: { gte: ... } } }' instead. */
+  fieldSize_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { min: { lt: ... } } }' instead. */
+  fieldSize_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { min: { lte: ... } } }' instead. */
+  fieldSize_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { sum: { eq: ... } } }' instead. */
+  fieldSize_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { sum: { gt: ... } } }' instead. */
+  fieldSize_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { sum: { gte: ... } } }' instead. */
+  fieldSize_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { sum: { lt: ... } } }' instead. */
+  fieldSize_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'fieldSize: { sum: { lte: ... } } }' instead. */
+  fieldSize_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  maxEntries?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { average: { eq: ... } } }' instead. */
+  maxEntries_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { average: { gt: ... } } }' instead. */
+  maxEntries_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { average: { gte: ... } } }' instead. */
+  maxEntries_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { average: { lt: ... } } }' instead. */
+  maxEntries_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { average: { lte: ... } } }' instead. */
+  maxEntries_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { max: { eq: ... } } }' instead. */
+  maxEntries_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { max: { gt: ... } } }' instead. */
+  maxEntries_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { max: { gte: ... } } }' instead. */
+  maxEntries_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { max: { lt: ... } } }' instead. */
+  maxEntries_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { max: { lte: ... } } }' instead. */
+  maxEntries_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { min: { eq: ... } } }' instead. */
+  maxEntries_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { min: { gt: ... } } }' instead. */
+  maxEntries_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { min: { gte: ... } } }' instead. */
+  maxEntries_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { min: { lt: ... } } }' instead. */
+  maxEntries_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { min: { lte: ... } } }' instead. */
+  maxEntries_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { sum: { eq: ... } } }' instead. */
+  maxEntries_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { sum: { gt: ... } } }' instead. */
+  maxEntries_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { sum: { gte: ... } } }' instead. */
+  maxEntries_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { sum: { lt: ... } } }' instead. */
+  maxEntries_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'maxEntries: { sum: { lte: ... } } }' instead. */
+  maxEntries_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SlateContestsRelationship = {
+  __typename?: 'SlateContestsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Contest;
+};
+
+export type SlateDriverDriversAggregateSelection = {
+  __typename?: 'SlateDriverDriversAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<SlateDriverDriversEdgeAggregateSelection>;
+  node?: Maybe<SlateDriverDriversNodeAggregateSelection>;
+};
+
+export type SlateDriverDriversEdgeAggregateSelection = {
+  __typename?: 'SlateDriverDriversEdgeAggregateSelection';
+  avgPoints: FloatAggregateSelection;
+  rosterPosition: StringAggregateSelection;
+  salary: IntAggregateSelection;
+  siteId: StringAggregateSelection;
+};
+
+export type SlateDriverDriversNodeAggregateSelection = {
+  __typename?: 'SlateDriverDriversNodeAggregateSelection';
+  name: StringAggregateSelection;
+  nascarId: IntAggregateSelection;
+};
+
+export type SlateDriversAggregateInput = {
+  AND?: InputMaybe<Array<SlateDriversAggregateInput>>;
+  NOT?: InputMaybe<SlateDriversAggregateInput>;
+  OR?: InputMaybe<Array<SlateDriversAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<SalaryAggregationWhereInput>;
+  node?: InputMaybe<SlateDriversNodeAggregationWhereInput>;
+};
+
+export type SlateDriversConnection = {
+  __typename?: 'SlateDriversConnection';
+  aggregate: SlateDriverDriversAggregateSelection;
+  edges: Array<SlateDriversRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SlateDriversConnectionAggregateInput = {
+  AND?: InputMaybe<Array<SlateDriversConnectionAggregateInput>>;
+  NOT?: InputMaybe<SlateDriversConnectionAggregateInput>;
+  OR?: InputMaybe<Array<SlateDriversConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<SalaryAggregationWhereInput>;
+  node?: InputMaybe<SlateDriversNodeAggregationWhereInput>;
+};
+
+export type SlateDriversConnectionFilters = {
+  /** Filter Slates by aggregating results on related SlateDriversConnections */
+  aggregate?: InputMaybe<SlateDriversConnectionAggregateInput>;
+  /** Return Slates where all of the related SlateDriversConnections match this filter */
+  all?: InputMaybe<SlateDriversConnectionWhere>;
+  /** Return Slates where none of the related SlateDriversConnections match this filter */
+  none?: InputMaybe<SlateDriversConnectionWhere>;
+  /** Return Slates where one of the related SlateDriversConnections match this filter */
+  single?: InputMaybe<SlateDriversConnectionWhere>;
+  /** Return Slates where some of the related SlateDriversConnections match this filter */
+  some?: InputMaybe<SlateDriversConnectionWhere>;
+};
+
+export type SlateDriversConnectionSort = {
+  edge?: InputMaybe<SalarySort>;
+  node?: InputMaybe<DriverSort>;
+};
+
+export type SlateDriversConnectionWhere = {
+  AND?: InputMaybe<Array<SlateDriversConnectionWhere>>;
+  NOT?: InputMaybe<SlateDriversConnectionWhere>;
+  OR?: InputMaybe<Array<SlateDriversConnectionWhere>>;
+  edge?: InputMaybe<SalaryWhere>;
+  node?: InputMaybe<DriverWhere>;
+};
+
+export type SlateDriversNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<SlateDriversNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<SlateDriversNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<SlateDriversNodeAggregationWhereInput>>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  nascarId?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { eq: ... } } }' instead. */
+  nascarId_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { gt: ... } } }' instead. */
+  nascarId_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { gte: ... } } }' instead. */
+  nascarId_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { lt: ... } } }' instead. */
+  nascarId_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { lte: ... } } }' instead. */
+  nascarId_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { eq: ... } } }' instead. */
+  nascarId_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { gt: ... } } }' instead. */
+  nascarId_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { gte: ... } } }' instead. */
+  nascarId_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { lt: ... } } }' instead. */
+  nascarId_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { lte: ... } } }' instead. */
+  nascarId_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { eq: ... } } }' instead. */
+  nascarId_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { gt: ... } } }' instead. */
+  nascarId_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { gte: ... } } }' instead. */
+  nascarId_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { lt: ... } } }' instead. */
+  nascarId_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { lte: ... } } }' instead. */
+  nascarId_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { eq: ... } } }' instead. */
+  nascarId_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { gt: ... } } }' instead. */
+  nascarId_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { gte: ... } } }' instead. */
+  nascarId_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { lt: ... } } }' instead. */
+  nascarId_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { lte: ... } } }' instead. */
+  nascarId_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SlateDriversRelationship = {
+  __typename?: 'SlateDriversRelationship';
+  cursor: Scalars['String']['output'];
+  node: Driver;
+  properties: Salary;
+};
+
+export type SlateEdge = {
+  __typename?: 'SlateEdge';
+  cursor: Scalars['String']['output'];
+  node: Slate;
+};
+
+export type SlateRaceConnection = {
+  __typename?: 'SlateRaceConnection';
+  edges: Array<SlateRaceRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SlateRaceConnectionWhere = {
+  AND?: InputMaybe<Array<SlateRaceConnectionWhere>>;
+  NOT?: InputMaybe<SlateRaceConnectionWhere>;
+  OR?: InputMaybe<Array<SlateRaceConnectionWhere>>;
+  node?: InputMaybe<RaceWhere>;
+};
+
+/** The race a slate is for, created when it does not exist yet (an upcoming race). */
+export type SlateRaceInput = {
+  /** YYYY-MM-DD */
+  date: Scalars['String']['input'];
+  /** Scheduled laps. */
+  laps?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  round: Scalars['Int']['input'];
+  season: Scalars['Int']['input'];
+  /** Track name as feeds write it (e.g. 'Bristol Motor Speedway') or a configuration id (bristol_concrete). */
+  track: Scalars['String']['input'];
+};
+
+export type SlateRaceRelationship = {
+  __typename?: 'SlateRaceRelationship';
+  cursor: Scalars['String']['output'];
+  node: Race;
+};
+
+export type SlateRelationshipFilters = {
+  /** Filter type where all of the related Slates match this filter */
+  all?: InputMaybe<SlateWhere>;
+  /** Filter type where none of the related Slates match this filter */
+  none?: InputMaybe<SlateWhere>;
+  /** Filter type where one of the related Slates match this filter */
+  single?: InputMaybe<SlateWhere>;
+  /** Filter type where some of the related Slates match this filter */
+  some?: InputMaybe<SlateWhere>;
+};
+
+/** Fields to sort Slates by. The order in which sorts are applied is not guaranteed when specifying many fields in one SlateSort object. */
+export type SlateSort = {
+  id?: InputMaybe<SortDirection>;
+  lockTime?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+  rosterSize?: InputMaybe<SortDirection>;
+  salaryCap?: InputMaybe<SortDirection>;
+  site?: InputMaybe<SortDirection>;
+};
+
+export type SlateWhere = {
+  AND?: InputMaybe<Array<SlateWhere>>;
+  NOT?: InputMaybe<SlateWhere>;
+  OR?: InputMaybe<Array<SlateWhere>>;
+  contests?: InputMaybe<ContestRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the contestsConnection filter, please use { contestsConnection: { aggregate: {...} } } instead */
+  contestsAggregate?: InputMaybe<SlateContestsAggregateInput>;
+  contestsConnection?: InputMaybe<SlateContestsConnectionFilters>;
+  /**
+   * Return Slates where all of the related SlateContestsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'contestsConnection: { all: { node: ... } } }' instead.
+   */
+  contestsConnection_ALL?: InputMaybe<SlateContestsConnectionWhere>;
+  /**
+   * Return Slates where none of the related SlateContestsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'contestsConnection: { none: { node: ... } } }' instead.
+   */
+  contestsConnection_NONE?: InputMaybe<SlateContestsConnectionWhere>;
+  /**
+   * Return Slates where one of the related SlateContestsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'contestsConnection: { single: { node: ... } } }' instead.
+   */
+  contestsConnection_SINGLE?: InputMaybe<SlateContestsConnectionWhere>;
+  /**
+   * Return Slates where some of the related SlateContestsConnections match this filter
+   * @deprecated Please use the relevant generic filter 'contestsConnection: { some: { node: ... } } }' instead.
+   */
+  contestsConnection_SOME?: InputMaybe<SlateContestsConnectionWhere>;
+  /**
+   * Return Slates where all of the related Contests match this filter
+   * @deprecated Please use the relevant generic filter 'contests: { all: ... }' instead.
+   */
+  contests_ALL?: InputMaybe<ContestWhere>;
+  /**
+   * Return Slates where none of the related Contests match this filter
+   * @deprecated Please use the relevant generic filter 'contests: { none: ... }' instead.
+   */
+  contests_NONE?: InputMaybe<ContestWhere>;
+  /**
+   * Return Slates where one of the related Contests match this filter
+   * @deprecated Please use the relevant generic filter 'contests: {  single: ... }' instead.
+   */
+  contests_SINGLE?: InputMaybe<ContestWhere>;
+  /**
+   * Return Slates where some of the related Contests match this filter
+   * @deprecated Please use the relevant generic filter 'contests: {  some: ... }' instead.
+   */
+  contests_SOME?: InputMaybe<ContestWhere>;
+  drivers?: InputMaybe<DriverRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the driversConnection filter, please use { driversConnection: { aggregate: {...} } } instead */
+  driversAggregate?: InputMaybe<SlateDriversAggregateInput>;
+  driversConnection?: InputMaybe<SlateDriversConnectionFilters>;
+  /**
+   * Return Slates where all of the related SlateDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { all: { node: ... } } }' instead.
+   */
+  driversConnection_ALL?: InputMaybe<SlateDriversConnectionWhere>;
+  /**
+   * Return Slates where none of the related SlateDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { none: { node: ... } } }' instead.
+   */
+  driversConnection_NONE?: InputMaybe<SlateDriversConnectionWhere>;
+  /**
+   * Return Slates where one of the related SlateDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { single: { node: ... } } }' instead.
+   */
+  driversConnection_SINGLE?: InputMaybe<SlateDriversConnectionWhere>;
+  /**
+   * Return Slates where some of the related SlateDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { some: { node: ... } } }' instead.
+   */
+  driversConnection_SOME?: InputMaybe<SlateDriversConnectionWhere>;
+  /**
+   * Return Slates where all of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: { all: ... }' instead.
+   */
+  drivers_ALL?: InputMaybe<DriverWhere>;
+  /**
+   * Return Slates where none of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: { none: ... }' instead.
+   */
+  drivers_NONE?: InputMaybe<DriverWhere>;
+  /**
+   * Return Slates where one of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: {  single: ... }' instead.
+   */
+  drivers_SINGLE?: InputMaybe<DriverWhere>;
+  /**
+   * Return Slates where some of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: {  some: ... }' instead.
+   */
+  drivers_SOME?: InputMaybe<DriverWhere>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  lockTime?: InputMaybe<DateTimeScalarFilters>;
+  /** @deprecated Please use the relevant generic filter lockTime: { eq: ... } */
+  lockTime_EQ?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter lockTime: { gt: ... } */
+  lockTime_GT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter lockTime: { gte: ... } */
+  lockTime_GTE?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter lockTime: { in: ... } */
+  lockTime_IN?: InputMaybe<Array<InputMaybe<Scalars['DateTime']['input']>>>;
+  /** @deprecated Please use the relevant generic filter lockTime: { lt: ... } */
+  lockTime_LT?: InputMaybe<Scalars['DateTime']['input']>;
+  /** @deprecated Please use the relevant generic filter lockTime: { lte: ... } */
+  lockTime_LTE?: InputMaybe<Scalars['DateTime']['input']>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  race?: InputMaybe<RaceWhere>;
+  raceConnection?: InputMaybe<SlateRaceConnectionWhere>;
+  rosterSize?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter rosterSize: { eq: ... } */
+  rosterSize_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterSize: { gt: ... } */
+  rosterSize_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterSize: { gte: ... } */
+  rosterSize_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterSize: { in: ... } */
+  rosterSize_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter rosterSize: { lt: ... } */
+  rosterSize_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter rosterSize: { lte: ... } */
+  rosterSize_LTE?: InputMaybe<Scalars['Int']['input']>;
+  salaryCap?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter salaryCap: { eq: ... } */
+  salaryCap_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salaryCap: { gt: ... } */
+  salaryCap_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salaryCap: { gte: ... } */
+  salaryCap_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salaryCap: { in: ... } */
+  salaryCap_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter salaryCap: { lt: ... } */
+  salaryCap_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter salaryCap: { lte: ... } */
+  salaryCap_LTE?: InputMaybe<Scalars['Int']['input']>;
+  site?: InputMaybe<SiteEnumScalarFilters>;
+  /** @deprecated Please use the relevant generic filter site: { eq: ... } */
+  site_EQ?: InputMaybe<Site>;
+  /** @deprecated Please use the relevant generic filter site: { in: ... } */
+  site_IN?: InputMaybe<Array<Site>>;
+};
+
+export type SlatesConnection = {
+  __typename?: 'SlatesConnection';
+  aggregate: SlateAggregate;
+  edges: Array<SlateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An enum for sorting in either ascending or descending order. */
+export type SortDirection =
+  /** Sort by field values in ascending order. */
+  | 'ASC'
+  /** Sort by field values in descending order. */
+  | 'DESC';
+
+/**
+ * The edge properties for the following fields:
+ * * Driver.teams
+ * * Team.drivers
+ * * Team.manufacturers
+ * * Manufacturer.teams
+ */
+export type Stint = {
+  __typename?: 'Stint';
+  season: Scalars['Int']['output'];
+};
+
+export type StintAggregationWhereInput = {
+  AND?: InputMaybe<Array<StintAggregationWhereInput>>;
+  NOT?: InputMaybe<StintAggregationWhereInput>;
+  OR?: InputMaybe<Array<StintAggregationWhereInput>>;
+  season?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { eq: ... } } }' instead. */
+  season_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { gt: ... } } }' instead. */
+  season_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { gte: ... } } }' instead. */
+  season_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { lt: ... } } }' instead. */
+  season_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { lte: ... } } }' instead. */
+  season_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { eq: ... } } }' instead. */
+  season_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { gt: ... } } }' instead. */
+  season_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { gte: ... } } }' instead. */
+  season_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { lt: ... } } }' instead. */
+  season_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { lte: ... } } }' instead. */
+  season_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { eq: ... } } }' instead. */
+  season_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { gt: ... } } }' instead. */
+  season_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { gte: ... } } }' instead. */
+  season_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { lt: ... } } }' instead. */
+  season_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { lte: ... } } }' instead. */
+  season_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { eq: ... } } }' instead. */
+  season_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { gt: ... } } }' instead. */
+  season_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { gte: ... } } }' instead. */
+  season_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { lt: ... } } }' instead. */
+  season_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { lte: ... } } }' instead. */
+  season_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type StintSort = {
+  season?: InputMaybe<SortDirection>;
+};
+
+export type StintWhere = {
+  AND?: InputMaybe<Array<StintWhere>>;
+  NOT?: InputMaybe<StintWhere>;
+  OR?: InputMaybe<Array<StintWhere>>;
+  season?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter season: { eq: ... } */
+  season_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { gt: ... } */
+  season_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { gte: ... } */
+  season_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { in: ... } */
+  season_IN?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** @deprecated Please use the relevant generic filter season: { lt: ... } */
+  season_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter season: { lte: ... } */
+  season_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type StringAggregateSelection = {
+  __typename?: 'StringAggregateSelection';
+  longest?: Maybe<Scalars['String']['output']>;
+  shortest?: Maybe<Scalars['String']['output']>;
+};
+
+/** Filters for an aggregation of a string field */
+export type StringScalarAggregationFilters = {
+  averageLength?: InputMaybe<FloatScalarFilters>;
+  longestLength?: InputMaybe<IntScalarFilters>;
+  shortestLength?: InputMaybe<IntScalarFilters>;
+};
+
+/** String filters */
+export type StringScalarFilters = {
+  contains?: InputMaybe<Scalars['String']['input']>;
+  endsWith?: InputMaybe<Scalars['String']['input']>;
+  eq?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Subscription = {
@@ -179,6 +5584,8 @@ export type Subscription = {
   _empty?: Maybe<Scalars['Boolean']['output']>;
   /** Current state first, then progress, then exactly one terminal event; then the stream ends. */
   jobProgress: JobEvent;
+  /** Every event of every job you own (state changes and progress), as it happens. */
+  myJobs: JobEvent;
 };
 
 
@@ -186,14 +5593,1378 @@ export type SubscriptionJobProgressArgs = {
   jobId: Scalars['ID']['input'];
 };
 
-export type JobFieldsFragment = { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null };
+export type Team = {
+  __typename?: 'Team';
+  drivers: Array<Driver>;
+  driversConnection: TeamDriversConnection;
+  /** Normalised team name, e.g. `hendrick-motorsports`. */
+  id: Scalars['ID']['output'];
+  manufacturers: Array<Manufacturer>;
+  manufacturersConnection: TeamManufacturersConnection;
+  name: Scalars['String']['output'];
+};
+
+
+export type TeamDriversArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<DriverSort>>;
+  where?: InputMaybe<DriverWhere>;
+};
+
+
+export type TeamDriversConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TeamDriversConnectionSort>>;
+  where?: InputMaybe<TeamDriversConnectionWhere>;
+};
+
+
+export type TeamManufacturersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ManufacturerSort>>;
+  where?: InputMaybe<ManufacturerWhere>;
+};
+
+
+export type TeamManufacturersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TeamManufacturersConnectionSort>>;
+  where?: InputMaybe<TeamManufacturersConnectionWhere>;
+};
+
+export type TeamAggregate = {
+  __typename?: 'TeamAggregate';
+  count: Count;
+  node: TeamAggregateNode;
+};
+
+export type TeamAggregateNode = {
+  __typename?: 'TeamAggregateNode';
+  name: StringAggregateSelection;
+};
+
+export type TeamDriverDriversAggregateSelection = {
+  __typename?: 'TeamDriverDriversAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<TeamDriverDriversEdgeAggregateSelection>;
+  node?: Maybe<TeamDriverDriversNodeAggregateSelection>;
+};
+
+export type TeamDriverDriversEdgeAggregateSelection = {
+  __typename?: 'TeamDriverDriversEdgeAggregateSelection';
+  season: IntAggregateSelection;
+};
+
+export type TeamDriverDriversNodeAggregateSelection = {
+  __typename?: 'TeamDriverDriversNodeAggregateSelection';
+  name: StringAggregateSelection;
+  nascarId: IntAggregateSelection;
+};
+
+export type TeamDriversAggregateInput = {
+  AND?: InputMaybe<Array<TeamDriversAggregateInput>>;
+  NOT?: InputMaybe<TeamDriversAggregateInput>;
+  OR?: InputMaybe<Array<TeamDriversAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<TeamDriversNodeAggregationWhereInput>;
+};
+
+export type TeamDriversConnection = {
+  __typename?: 'TeamDriversConnection';
+  aggregate: TeamDriverDriversAggregateSelection;
+  edges: Array<TeamDriversRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TeamDriversConnectionAggregateInput = {
+  AND?: InputMaybe<Array<TeamDriversConnectionAggregateInput>>;
+  NOT?: InputMaybe<TeamDriversConnectionAggregateInput>;
+  OR?: InputMaybe<Array<TeamDriversConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<TeamDriversNodeAggregationWhereInput>;
+};
+
+export type TeamDriversConnectionFilters = {
+  /** Filter Teams by aggregating results on related TeamDriversConnections */
+  aggregate?: InputMaybe<TeamDriversConnectionAggregateInput>;
+  /** Return Teams where all of the related TeamDriversConnections match this filter */
+  all?: InputMaybe<TeamDriversConnectionWhere>;
+  /** Return Teams where none of the related TeamDriversConnections match this filter */
+  none?: InputMaybe<TeamDriversConnectionWhere>;
+  /** Return Teams where one of the related TeamDriversConnections match this filter */
+  single?: InputMaybe<TeamDriversConnectionWhere>;
+  /** Return Teams where some of the related TeamDriversConnections match this filter */
+  some?: InputMaybe<TeamDriversConnectionWhere>;
+};
+
+export type TeamDriversConnectionSort = {
+  edge?: InputMaybe<StintSort>;
+  node?: InputMaybe<DriverSort>;
+};
+
+export type TeamDriversConnectionWhere = {
+  AND?: InputMaybe<Array<TeamDriversConnectionWhere>>;
+  NOT?: InputMaybe<TeamDriversConnectionWhere>;
+  OR?: InputMaybe<Array<TeamDriversConnectionWhere>>;
+  edge?: InputMaybe<StintWhere>;
+  node?: InputMaybe<DriverWhere>;
+};
+
+export type TeamDriversNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<TeamDriversNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<TeamDriversNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<TeamDriversNodeAggregationWhereInput>>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  nascarId?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { eq: ... } } }' instead. */
+  nascarId_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { gt: ... } } }' instead. */
+  nascarId_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { gte: ... } } }' instead. */
+  nascarId_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { lt: ... } } }' instead. */
+  nascarId_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { average: { lte: ... } } }' instead. */
+  nascarId_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { eq: ... } } }' instead. */
+  nascarId_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { gt: ... } } }' instead. */
+  nascarId_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { gte: ... } } }' instead. */
+  nascarId_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { lt: ... } } }' instead. */
+  nascarId_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { max: { lte: ... } } }' instead. */
+  nascarId_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { eq: ... } } }' instead. */
+  nascarId_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { gt: ... } } }' instead. */
+  nascarId_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { gte: ... } } }' instead. */
+  nascarId_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { lt: ... } } }' instead. */
+  nascarId_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { min: { lte: ... } } }' instead. */
+  nascarId_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { eq: ... } } }' instead. */
+  nascarId_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { gt: ... } } }' instead. */
+  nascarId_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { gte: ... } } }' instead. */
+  nascarId_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { lt: ... } } }' instead. */
+  nascarId_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'nascarId: { sum: { lte: ... } } }' instead. */
+  nascarId_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TeamDriversRelationship = {
+  __typename?: 'TeamDriversRelationship';
+  cursor: Scalars['String']['output'];
+  node: Driver;
+  properties: Stint;
+};
+
+export type TeamEdge = {
+  __typename?: 'TeamEdge';
+  cursor: Scalars['String']['output'];
+  node: Team;
+};
+
+export type TeamManufacturerManufacturersAggregateSelection = {
+  __typename?: 'TeamManufacturerManufacturersAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<TeamManufacturerManufacturersEdgeAggregateSelection>;
+  node?: Maybe<TeamManufacturerManufacturersNodeAggregateSelection>;
+};
+
+export type TeamManufacturerManufacturersEdgeAggregateSelection = {
+  __typename?: 'TeamManufacturerManufacturersEdgeAggregateSelection';
+  season: IntAggregateSelection;
+};
+
+export type TeamManufacturerManufacturersNodeAggregateSelection = {
+  __typename?: 'TeamManufacturerManufacturersNodeAggregateSelection';
+  name: StringAggregateSelection;
+};
+
+export type TeamManufacturersAggregateInput = {
+  AND?: InputMaybe<Array<TeamManufacturersAggregateInput>>;
+  NOT?: InputMaybe<TeamManufacturersAggregateInput>;
+  OR?: InputMaybe<Array<TeamManufacturersAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<TeamManufacturersNodeAggregationWhereInput>;
+};
+
+export type TeamManufacturersConnection = {
+  __typename?: 'TeamManufacturersConnection';
+  aggregate: TeamManufacturerManufacturersAggregateSelection;
+  edges: Array<TeamManufacturersRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TeamManufacturersConnectionAggregateInput = {
+  AND?: InputMaybe<Array<TeamManufacturersConnectionAggregateInput>>;
+  NOT?: InputMaybe<TeamManufacturersConnectionAggregateInput>;
+  OR?: InputMaybe<Array<TeamManufacturersConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<StintAggregationWhereInput>;
+  node?: InputMaybe<TeamManufacturersNodeAggregationWhereInput>;
+};
+
+export type TeamManufacturersConnectionFilters = {
+  /** Filter Teams by aggregating results on related TeamManufacturersConnections */
+  aggregate?: InputMaybe<TeamManufacturersConnectionAggregateInput>;
+  /** Return Teams where all of the related TeamManufacturersConnections match this filter */
+  all?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /** Return Teams where none of the related TeamManufacturersConnections match this filter */
+  none?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /** Return Teams where one of the related TeamManufacturersConnections match this filter */
+  single?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /** Return Teams where some of the related TeamManufacturersConnections match this filter */
+  some?: InputMaybe<TeamManufacturersConnectionWhere>;
+};
+
+export type TeamManufacturersConnectionSort = {
+  edge?: InputMaybe<StintSort>;
+  node?: InputMaybe<ManufacturerSort>;
+};
+
+export type TeamManufacturersConnectionWhere = {
+  AND?: InputMaybe<Array<TeamManufacturersConnectionWhere>>;
+  NOT?: InputMaybe<TeamManufacturersConnectionWhere>;
+  OR?: InputMaybe<Array<TeamManufacturersConnectionWhere>>;
+  edge?: InputMaybe<StintWhere>;
+  node?: InputMaybe<ManufacturerWhere>;
+};
+
+export type TeamManufacturersNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<TeamManufacturersNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<TeamManufacturersNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<TeamManufacturersNodeAggregationWhereInput>>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TeamManufacturersRelationship = {
+  __typename?: 'TeamManufacturersRelationship';
+  cursor: Scalars['String']['output'];
+  node: Manufacturer;
+  properties: Stint;
+};
+
+export type TeamRelationshipFilters = {
+  /** Filter type where all of the related Teams match this filter */
+  all?: InputMaybe<TeamWhere>;
+  /** Filter type where none of the related Teams match this filter */
+  none?: InputMaybe<TeamWhere>;
+  /** Filter type where one of the related Teams match this filter */
+  single?: InputMaybe<TeamWhere>;
+  /** Filter type where some of the related Teams match this filter */
+  some?: InputMaybe<TeamWhere>;
+};
+
+/** Fields to sort Teams by. The order in which sorts are applied is not guaranteed when specifying many fields in one TeamSort object. */
+export type TeamSort = {
+  id?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+};
+
+export type TeamWhere = {
+  AND?: InputMaybe<Array<TeamWhere>>;
+  NOT?: InputMaybe<TeamWhere>;
+  OR?: InputMaybe<Array<TeamWhere>>;
+  drivers?: InputMaybe<DriverRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the driversConnection filter, please use { driversConnection: { aggregate: {...} } } instead */
+  driversAggregate?: InputMaybe<TeamDriversAggregateInput>;
+  driversConnection?: InputMaybe<TeamDriversConnectionFilters>;
+  /**
+   * Return Teams where all of the related TeamDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { all: { node: ... } } }' instead.
+   */
+  driversConnection_ALL?: InputMaybe<TeamDriversConnectionWhere>;
+  /**
+   * Return Teams where none of the related TeamDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { none: { node: ... } } }' instead.
+   */
+  driversConnection_NONE?: InputMaybe<TeamDriversConnectionWhere>;
+  /**
+   * Return Teams where one of the related TeamDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { single: { node: ... } } }' instead.
+   */
+  driversConnection_SINGLE?: InputMaybe<TeamDriversConnectionWhere>;
+  /**
+   * Return Teams where some of the related TeamDriversConnections match this filter
+   * @deprecated Please use the relevant generic filter 'driversConnection: { some: { node: ... } } }' instead.
+   */
+  driversConnection_SOME?: InputMaybe<TeamDriversConnectionWhere>;
+  /**
+   * Return Teams where all of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: { all: ... }' instead.
+   */
+  drivers_ALL?: InputMaybe<DriverWhere>;
+  /**
+   * Return Teams where none of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: { none: ... }' instead.
+   */
+  drivers_NONE?: InputMaybe<DriverWhere>;
+  /**
+   * Return Teams where one of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: {  single: ... }' instead.
+   */
+  drivers_SINGLE?: InputMaybe<DriverWhere>;
+  /**
+   * Return Teams where some of the related Drivers match this filter
+   * @deprecated Please use the relevant generic filter 'drivers: {  some: ... }' instead.
+   */
+  drivers_SOME?: InputMaybe<DriverWhere>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  manufacturers?: InputMaybe<ManufacturerRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the manufacturersConnection filter, please use { manufacturersConnection: { aggregate: {...} } } instead */
+  manufacturersAggregate?: InputMaybe<TeamManufacturersAggregateInput>;
+  manufacturersConnection?: InputMaybe<TeamManufacturersConnectionFilters>;
+  /**
+   * Return Teams where all of the related TeamManufacturersConnections match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturersConnection: { all: { node: ... } } }' instead.
+   */
+  manufacturersConnection_ALL?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /**
+   * Return Teams where none of the related TeamManufacturersConnections match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturersConnection: { none: { node: ... } } }' instead.
+   */
+  manufacturersConnection_NONE?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /**
+   * Return Teams where one of the related TeamManufacturersConnections match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturersConnection: { single: { node: ... } } }' instead.
+   */
+  manufacturersConnection_SINGLE?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /**
+   * Return Teams where some of the related TeamManufacturersConnections match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturersConnection: { some: { node: ... } } }' instead.
+   */
+  manufacturersConnection_SOME?: InputMaybe<TeamManufacturersConnectionWhere>;
+  /**
+   * Return Teams where all of the related Manufacturers match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturers: { all: ... }' instead.
+   */
+  manufacturers_ALL?: InputMaybe<ManufacturerWhere>;
+  /**
+   * Return Teams where none of the related Manufacturers match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturers: { none: ... }' instead.
+   */
+  manufacturers_NONE?: InputMaybe<ManufacturerWhere>;
+  /**
+   * Return Teams where one of the related Manufacturers match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturers: {  single: ... }' instead.
+   */
+  manufacturers_SINGLE?: InputMaybe<ManufacturerWhere>;
+  /**
+   * Return Teams where some of the related Manufacturers match this filter
+   * @deprecated Please use the relevant generic filter 'manufacturers: {  some: ... }' instead.
+   */
+  manufacturers_SOME?: InputMaybe<ManufacturerWhere>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TeamsConnection = {
+  __typename?: 'TeamsConnection';
+  aggregate: TeamAggregate;
+  edges: Array<TeamEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Track = {
+  __typename?: 'Track';
+  aliases: Array<Alias>;
+  aliasesConnection: TrackAliasesConnection;
+  configuration: Scalars['String']['output'];
+  /** Finer family, e.g. 'Drafting superspeedway'. */
+  family: Scalars['String']['output'];
+  /** Configuration id, e.g. `bristol_concrete`, `atlanta_post_2022` (era splits are separate tracks). */
+  id: Scalars['ID']['output'];
+  lengthMiles: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  races: Array<Race>;
+  racesConnection: TrackRacesConnection;
+  surface: Scalars['String']['output'];
+  type: TrackType;
+};
+
+
+export type TrackAliasesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AliasSort>>;
+  where?: InputMaybe<AliasWhere>;
+};
+
+
+export type TrackAliasesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TrackAliasesConnectionSort>>;
+  where?: InputMaybe<TrackAliasesConnectionWhere>;
+};
+
+
+export type TrackRacesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RaceSort>>;
+  where?: InputMaybe<RaceWhere>;
+};
+
+
+export type TrackRacesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TrackRacesConnectionSort>>;
+  where?: InputMaybe<TrackRacesConnectionWhere>;
+};
+
+export type TrackAggregate = {
+  __typename?: 'TrackAggregate';
+  count: Count;
+  node: TrackAggregateNode;
+};
+
+export type TrackAggregateNode = {
+  __typename?: 'TrackAggregateNode';
+  configuration: StringAggregateSelection;
+  family: StringAggregateSelection;
+  lengthMiles: FloatAggregateSelection;
+  name: StringAggregateSelection;
+  surface: StringAggregateSelection;
+};
+
+export type TrackAliasAliasesAggregateSelection = {
+  __typename?: 'TrackAliasAliasesAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<TrackAliasAliasesNodeAggregateSelection>;
+};
+
+export type TrackAliasAliasesNodeAggregateSelection = {
+  __typename?: 'TrackAliasAliasesNodeAggregateSelection';
+  key: StringAggregateSelection;
+  kind: StringAggregateSelection;
+  method: StringAggregateSelection;
+  raw: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type TrackAliasesAggregateInput = {
+  AND?: InputMaybe<Array<TrackAliasesAggregateInput>>;
+  NOT?: InputMaybe<TrackAliasesAggregateInput>;
+  OR?: InputMaybe<Array<TrackAliasesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  node?: InputMaybe<TrackAliasesNodeAggregationWhereInput>;
+};
+
+export type TrackAliasesConnection = {
+  __typename?: 'TrackAliasesConnection';
+  aggregate: TrackAliasAliasesAggregateSelection;
+  edges: Array<TrackAliasesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrackAliasesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<TrackAliasesConnectionAggregateInput>>;
+  NOT?: InputMaybe<TrackAliasesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<TrackAliasesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<TrackAliasesNodeAggregationWhereInput>;
+};
+
+export type TrackAliasesConnectionFilters = {
+  /** Filter Tracks by aggregating results on related TrackAliasesConnections */
+  aggregate?: InputMaybe<TrackAliasesConnectionAggregateInput>;
+  /** Return Tracks where all of the related TrackAliasesConnections match this filter */
+  all?: InputMaybe<TrackAliasesConnectionWhere>;
+  /** Return Tracks where none of the related TrackAliasesConnections match this filter */
+  none?: InputMaybe<TrackAliasesConnectionWhere>;
+  /** Return Tracks where one of the related TrackAliasesConnections match this filter */
+  single?: InputMaybe<TrackAliasesConnectionWhere>;
+  /** Return Tracks where some of the related TrackAliasesConnections match this filter */
+  some?: InputMaybe<TrackAliasesConnectionWhere>;
+};
+
+export type TrackAliasesConnectionSort = {
+  node?: InputMaybe<AliasSort>;
+};
+
+export type TrackAliasesConnectionWhere = {
+  AND?: InputMaybe<Array<TrackAliasesConnectionWhere>>;
+  NOT?: InputMaybe<TrackAliasesConnectionWhere>;
+  OR?: InputMaybe<Array<TrackAliasesConnectionWhere>>;
+  node?: InputMaybe<AliasWhere>;
+};
+
+export type TrackAliasesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<TrackAliasesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<TrackAliasesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<TrackAliasesNodeAggregationWhereInput>>;
+  key?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { eq: ... } } }' instead. */
+  key_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { gt: ... } } }' instead. */
+  key_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { gte: ... } } }' instead. */
+  key_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { lt: ... } } }' instead. */
+  key_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { averageLength: { lte: ... } } }' instead. */
+  key_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { eq: ... } } }' instead. */
+  key_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { gt: ... } } }' instead. */
+  key_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { gte: ... } } }' instead. */
+  key_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { lt: ... } } }' instead. */
+  key_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { longestLength: { lte: ... } } }' instead. */
+  key_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { eq: ... } } }' instead. */
+  key_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { gt: ... } } }' instead. */
+  key_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { gte: ... } } }' instead. */
+  key_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { lt: ... } } }' instead. */
+  key_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'key: { shortestLength: { lte: ... } } }' instead. */
+  key_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { eq: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { gt: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { gte: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { lt: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { averageLength: { lte: ... } } }' instead. */
+  kind_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { eq: ... } } }' instead. */
+  kind_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { gt: ... } } }' instead. */
+  kind_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { gte: ... } } }' instead. */
+  kind_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { lt: ... } } }' instead. */
+  kind_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { longestLength: { lte: ... } } }' instead. */
+  kind_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { eq: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { gt: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { gte: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { lt: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'kind: { shortestLength: { lte: ... } } }' instead. */
+  kind_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  method?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { eq: ... } } }' instead. */
+  method_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { gt: ... } } }' instead. */
+  method_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { gte: ... } } }' instead. */
+  method_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { lt: ... } } }' instead. */
+  method_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { averageLength: { lte: ... } } }' instead. */
+  method_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { eq: ... } } }' instead. */
+  method_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { gt: ... } } }' instead. */
+  method_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { gte: ... } } }' instead. */
+  method_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { lt: ... } } }' instead. */
+  method_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { longestLength: { lte: ... } } }' instead. */
+  method_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { eq: ... } } }' instead. */
+  method_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { gt: ... } } }' instead. */
+  method_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { gte: ... } } }' instead. */
+  method_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { lt: ... } } }' instead. */
+  method_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'method: { shortestLength: { lte: ... } } }' instead. */
+  method_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  raw?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { eq: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { gt: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { gte: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { lt: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { averageLength: { lte: ... } } }' instead. */
+  raw_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { eq: ... } } }' instead. */
+  raw_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { gt: ... } } }' instead. */
+  raw_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { gte: ... } } }' instead. */
+  raw_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { lt: ... } } }' instead. */
+  raw_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { longestLength: { lte: ... } } }' instead. */
+  raw_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { eq: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { gt: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { gte: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { lt: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'raw: { shortestLength: { lte: ... } } }' instead. */
+  raw_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { eq: ... } } }' instead. */
+  source_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { gt: ... } } }' instead. */
+  source_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { gte: ... } } }' instead. */
+  source_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { lt: ... } } }' instead. */
+  source_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { averageLength: { lte: ... } } }' instead. */
+  source_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { eq: ... } } }' instead. */
+  source_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { gt: ... } } }' instead. */
+  source_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { gte: ... } } }' instead. */
+  source_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { lt: ... } } }' instead. */
+  source_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { longestLength: { lte: ... } } }' instead. */
+  source_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { eq: ... } } }' instead. */
+  source_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { gt: ... } } }' instead. */
+  source_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { gte: ... } } }' instead. */
+  source_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { lt: ... } } }' instead. */
+  source_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'source: { shortestLength: { lte: ... } } }' instead. */
+  source_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TrackAliasesRelationship = {
+  __typename?: 'TrackAliasesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Alias;
+};
+
+export type TrackEdge = {
+  __typename?: 'TrackEdge';
+  cursor: Scalars['String']['output'];
+  node: Track;
+};
+
+export type TrackRaceRacesAggregateSelection = {
+  __typename?: 'TrackRaceRacesAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<TrackRaceRacesNodeAggregateSelection>;
+};
+
+export type TrackRaceRacesNodeAggregateSelection = {
+  __typename?: 'TrackRaceRacesNodeAggregateSelection';
+  laps: IntAggregateSelection;
+  name: StringAggregateSelection;
+  round: IntAggregateSelection;
+  season: IntAggregateSelection;
+  series: StringAggregateSelection;
+};
+
+export type TrackRacesAggregateInput = {
+  AND?: InputMaybe<Array<TrackRacesAggregateInput>>;
+  NOT?: InputMaybe<TrackRacesAggregateInput>;
+  OR?: InputMaybe<Array<TrackRacesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter '{ count: { eq: ... } } }' instead. */
+  count_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gt: ... } } }' instead. */
+  count_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { gte: ... } } }' instead. */
+  count_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lt: ... } } }' instead. */
+  count_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter '{ count: { lte: ... } } }' instead. */
+  count_LTE?: InputMaybe<Scalars['Int']['input']>;
+  node?: InputMaybe<TrackRacesNodeAggregationWhereInput>;
+};
+
+export type TrackRacesConnection = {
+  __typename?: 'TrackRacesConnection';
+  aggregate: TrackRaceRacesAggregateSelection;
+  edges: Array<TrackRacesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrackRacesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<TrackRacesConnectionAggregateInput>>;
+  NOT?: InputMaybe<TrackRacesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<TrackRacesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<TrackRacesNodeAggregationWhereInput>;
+};
+
+export type TrackRacesConnectionFilters = {
+  /** Filter Tracks by aggregating results on related TrackRacesConnections */
+  aggregate?: InputMaybe<TrackRacesConnectionAggregateInput>;
+  /** Return Tracks where all of the related TrackRacesConnections match this filter */
+  all?: InputMaybe<TrackRacesConnectionWhere>;
+  /** Return Tracks where none of the related TrackRacesConnections match this filter */
+  none?: InputMaybe<TrackRacesConnectionWhere>;
+  /** Return Tracks where one of the related TrackRacesConnections match this filter */
+  single?: InputMaybe<TrackRacesConnectionWhere>;
+  /** Return Tracks where some of the related TrackRacesConnections match this filter */
+  some?: InputMaybe<TrackRacesConnectionWhere>;
+};
+
+export type TrackRacesConnectionSort = {
+  node?: InputMaybe<RaceSort>;
+};
+
+export type TrackRacesConnectionWhere = {
+  AND?: InputMaybe<Array<TrackRacesConnectionWhere>>;
+  NOT?: InputMaybe<TrackRacesConnectionWhere>;
+  OR?: InputMaybe<Array<TrackRacesConnectionWhere>>;
+  node?: InputMaybe<RaceWhere>;
+};
+
+export type TrackRacesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<TrackRacesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<TrackRacesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<TrackRacesNodeAggregationWhereInput>>;
+  laps?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { eq: ... } } }' instead. */
+  laps_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { gt: ... } } }' instead. */
+  laps_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { gte: ... } } }' instead. */
+  laps_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { lt: ... } } }' instead. */
+  laps_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { average: { lte: ... } } }' instead. */
+  laps_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { eq: ... } } }' instead. */
+  laps_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { gt: ... } } }' instead. */
+  laps_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { gte: ... } } }' instead. */
+  laps_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { lt: ... } } }' instead. */
+  laps_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { max: { lte: ... } } }' instead. */
+  laps_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { eq: ... } } }' instead. */
+  laps_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { gt: ... } } }' instead. */
+  laps_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { gte: ... } } }' instead. */
+  laps_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { lt: ... } } }' instead. */
+  laps_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { min: { lte: ... } } }' instead. */
+  laps_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { eq: ... } } }' instead. */
+  laps_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { gt: ... } } }' instead. */
+  laps_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { gte: ... } } }' instead. */
+  laps_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { lt: ... } } }' instead. */
+  laps_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'laps: { sum: { lte: ... } } }' instead. */
+  laps_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { eq: ... } } }' instead. */
+  name_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { gte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lt: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { averageLength: { lte: ... } } }' instead. */
+  name_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { eq: ... } } }' instead. */
+  name_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gt: ... } } }' instead. */
+  name_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { gte: ... } } }' instead. */
+  name_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lt: ... } } }' instead. */
+  name_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { longestLength: { lte: ... } } }' instead. */
+  name_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { eq: ... } } }' instead. */
+  name_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { gte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lt: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
+  name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  round?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { eq: ... } } }' instead. */
+  round_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { gt: ... } } }' instead. */
+  round_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { gte: ... } } }' instead. */
+  round_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { lt: ... } } }' instead. */
+  round_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { average: { lte: ... } } }' instead. */
+  round_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { eq: ... } } }' instead. */
+  round_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { gt: ... } } }' instead. */
+  round_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { gte: ... } } }' instead. */
+  round_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { lt: ... } } }' instead. */
+  round_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { max: { lte: ... } } }' instead. */
+  round_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { eq: ... } } }' instead. */
+  round_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { gt: ... } } }' instead. */
+  round_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { gte: ... } } }' instead. */
+  round_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { lt: ... } } }' instead. */
+  round_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { min: { lte: ... } } }' instead. */
+  round_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { eq: ... } } }' instead. */
+  round_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { gt: ... } } }' instead. */
+  round_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { gte: ... } } }' instead. */
+  round_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { lt: ... } } }' instead. */
+  round_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'round: { sum: { lte: ... } } }' instead. */
+  round_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  season?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { eq: ... } } }' instead. */
+  season_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { gt: ... } } }' instead. */
+  season_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { gte: ... } } }' instead. */
+  season_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { lt: ... } } }' instead. */
+  season_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { average: { lte: ... } } }' instead. */
+  season_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { eq: ... } } }' instead. */
+  season_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { gt: ... } } }' instead. */
+  season_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { gte: ... } } }' instead. */
+  season_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { lt: ... } } }' instead. */
+  season_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { max: { lte: ... } } }' instead. */
+  season_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { eq: ... } } }' instead. */
+  season_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { gt: ... } } }' instead. */
+  season_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { gte: ... } } }' instead. */
+  season_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { lt: ... } } }' instead. */
+  season_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { min: { lte: ... } } }' instead. */
+  season_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { eq: ... } } }' instead. */
+  season_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { gt: ... } } }' instead. */
+  season_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { gte: ... } } }' instead. */
+  season_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { lt: ... } } }' instead. */
+  season_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'season: { sum: { lte: ... } } }' instead. */
+  season_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
+  series?: InputMaybe<StringScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { eq: ... } } }' instead. */
+  series_AVERAGE_LENGTH_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { gt: ... } } }' instead. */
+  series_AVERAGE_LENGTH_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { gte: ... } } }' instead. */
+  series_AVERAGE_LENGTH_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { lt: ... } } }' instead. */
+  series_AVERAGE_LENGTH_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { averageLength: { lte: ... } } }' instead. */
+  series_AVERAGE_LENGTH_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { eq: ... } } }' instead. */
+  series_LONGEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { gt: ... } } }' instead. */
+  series_LONGEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { gte: ... } } }' instead. */
+  series_LONGEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { lt: ... } } }' instead. */
+  series_LONGEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { longestLength: { lte: ... } } }' instead. */
+  series_LONGEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { eq: ... } } }' instead. */
+  series_SHORTEST_LENGTH_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { gt: ... } } }' instead. */
+  series_SHORTEST_LENGTH_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { gte: ... } } }' instead. */
+  series_SHORTEST_LENGTH_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { lt: ... } } }' instead. */
+  series_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'series: { shortestLength: { lte: ... } } }' instead. */
+  series_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TrackRacesRelationship = {
+  __typename?: 'TrackRacesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Race;
+};
+
+/** Fields to sort Tracks by. The order in which sorts are applied is not guaranteed when specifying many fields in one TrackSort object. */
+export type TrackSort = {
+  configuration?: InputMaybe<SortDirection>;
+  family?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  lengthMiles?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+  surface?: InputMaybe<SortDirection>;
+  type?: InputMaybe<SortDirection>;
+};
+
+/** Track type bucket used by the model (engine TRACK_TYPES). */
+export type TrackType =
+  | 'DIRT'
+  | 'INTERMEDIATE'
+  | 'ROAD'
+  | 'SHORT'
+  | 'SUPERSPEEDWAY';
+
+/** TrackType filters */
+export type TrackTypeEnumScalarFilters = {
+  eq?: InputMaybe<TrackType>;
+  in?: InputMaybe<Array<TrackType>>;
+};
+
+export type TrackWhere = {
+  AND?: InputMaybe<Array<TrackWhere>>;
+  NOT?: InputMaybe<TrackWhere>;
+  OR?: InputMaybe<Array<TrackWhere>>;
+  aliases?: InputMaybe<AliasRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the aliasesConnection filter, please use { aliasesConnection: { aggregate: {...} } } instead */
+  aliasesAggregate?: InputMaybe<TrackAliasesAggregateInput>;
+  aliasesConnection?: InputMaybe<TrackAliasesConnectionFilters>;
+  /**
+   * Return Tracks where all of the related TrackAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { all: { node: ... } } }' instead.
+   */
+  aliasesConnection_ALL?: InputMaybe<TrackAliasesConnectionWhere>;
+  /**
+   * Return Tracks where none of the related TrackAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { none: { node: ... } } }' instead.
+   */
+  aliasesConnection_NONE?: InputMaybe<TrackAliasesConnectionWhere>;
+  /**
+   * Return Tracks where one of the related TrackAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { single: { node: ... } } }' instead.
+   */
+  aliasesConnection_SINGLE?: InputMaybe<TrackAliasesConnectionWhere>;
+  /**
+   * Return Tracks where some of the related TrackAliasesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'aliasesConnection: { some: { node: ... } } }' instead.
+   */
+  aliasesConnection_SOME?: InputMaybe<TrackAliasesConnectionWhere>;
+  /**
+   * Return Tracks where all of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: { all: ... }' instead.
+   */
+  aliases_ALL?: InputMaybe<AliasWhere>;
+  /**
+   * Return Tracks where none of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: { none: ... }' instead.
+   */
+  aliases_NONE?: InputMaybe<AliasWhere>;
+  /**
+   * Return Tracks where one of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: {  single: ... }' instead.
+   */
+  aliases_SINGLE?: InputMaybe<AliasWhere>;
+  /**
+   * Return Tracks where some of the related Aliases match this filter
+   * @deprecated Please use the relevant generic filter 'aliases: {  some: ... }' instead.
+   */
+  aliases_SOME?: InputMaybe<AliasWhere>;
+  configuration?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter configuration: { contains: ... } */
+  configuration_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter configuration: { endsWith: ... } */
+  configuration_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter configuration: { eq: ... } */
+  configuration_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter configuration: { in: ... } */
+  configuration_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter configuration: { startsWith: ... } */
+  configuration_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  family?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter family: { contains: ... } */
+  family_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter family: { endsWith: ... } */
+  family_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter family: { eq: ... } */
+  family_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter family: { in: ... } */
+  family_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter family: { startsWith: ... } */
+  family_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter id: { contains: ... } */
+  id_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { endsWith: ... } */
+  id_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { eq: ... } */
+  id_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter id: { in: ... } */
+  id_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** @deprecated Please use the relevant generic filter id: { startsWith: ... } */
+  id_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  lengthMiles?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter lengthMiles: { eq: ... } */
+  lengthMiles_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter lengthMiles: { gt: ... } */
+  lengthMiles_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter lengthMiles: { gte: ... } */
+  lengthMiles_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter lengthMiles: { in: ... } */
+  lengthMiles_IN?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** @deprecated Please use the relevant generic filter lengthMiles: { lt: ... } */
+  lengthMiles_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter lengthMiles: { lte: ... } */
+  lengthMiles_LTE?: InputMaybe<Scalars['Float']['input']>;
+  name?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter name: { contains: ... } */
+  name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { endsWith: ... } */
+  name_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { eq: ... } */
+  name_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter name: { in: ... } */
+  name_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter name: { startsWith: ... } */
+  name_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  races?: InputMaybe<RaceRelationshipFilters>;
+  /** @deprecated Aggregate filters are moved inside the racesConnection filter, please use { racesConnection: { aggregate: {...} } } instead */
+  racesAggregate?: InputMaybe<TrackRacesAggregateInput>;
+  racesConnection?: InputMaybe<TrackRacesConnectionFilters>;
+  /**
+   * Return Tracks where all of the related TrackRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { all: { node: ... } } }' instead.
+   */
+  racesConnection_ALL?: InputMaybe<TrackRacesConnectionWhere>;
+  /**
+   * Return Tracks where none of the related TrackRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { none: { node: ... } } }' instead.
+   */
+  racesConnection_NONE?: InputMaybe<TrackRacesConnectionWhere>;
+  /**
+   * Return Tracks where one of the related TrackRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { single: { node: ... } } }' instead.
+   */
+  racesConnection_SINGLE?: InputMaybe<TrackRacesConnectionWhere>;
+  /**
+   * Return Tracks where some of the related TrackRacesConnections match this filter
+   * @deprecated Please use the relevant generic filter 'racesConnection: { some: { node: ... } } }' instead.
+   */
+  racesConnection_SOME?: InputMaybe<TrackRacesConnectionWhere>;
+  /**
+   * Return Tracks where all of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: { all: ... }' instead.
+   */
+  races_ALL?: InputMaybe<RaceWhere>;
+  /**
+   * Return Tracks where none of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: { none: ... }' instead.
+   */
+  races_NONE?: InputMaybe<RaceWhere>;
+  /**
+   * Return Tracks where one of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: {  single: ... }' instead.
+   */
+  races_SINGLE?: InputMaybe<RaceWhere>;
+  /**
+   * Return Tracks where some of the related Races match this filter
+   * @deprecated Please use the relevant generic filter 'races: {  some: ... }' instead.
+   */
+  races_SOME?: InputMaybe<RaceWhere>;
+  surface?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter surface: { contains: ... } */
+  surface_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter surface: { endsWith: ... } */
+  surface_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter surface: { eq: ... } */
+  surface_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter surface: { in: ... } */
+  surface_IN?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** @deprecated Please use the relevant generic filter surface: { startsWith: ... } */
+  surface_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<TrackTypeEnumScalarFilters>;
+  /** @deprecated Please use the relevant generic filter type: { eq: ... } */
+  type_EQ?: InputMaybe<TrackType>;
+  /** @deprecated Please use the relevant generic filter type: { in: ... } */
+  type_IN?: InputMaybe<Array<TrackType>>;
+};
+
+export type TracksConnection = {
+  __typename?: 'TracksConnection';
+  aggregate: TrackAggregate;
+  edges: Array<TrackEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The authenticated caller. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The API key in use (API_KEY only). */
+  apiKeyId?: Maybe<Scalars['ID']['output']>;
+  authMethod: AuthMethod;
+  /** Expiry of the bearer token (JWT only). */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  roles: Array<Role>;
+  /** Effective scopes of this credential. */
+  scopes: Array<ApiKeyScope>;
+};
+
+/**
+ * Webhooks: a signed POST to your URL when one of your jobs reaches a terminal state.
+ * Headers: `X-DFS-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`,
+ * `X-DFS-Timestamp`, `X-DFS-Event-Id` (stable across retries: de-duplicate on it).
+ * Failed deliveries are retried after 1 s, 5 s, 30 s, 2 min and 10 min.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  createdAt: Scalars['DateTime']['output'];
+  /** Latest delivery attempts, newest first. */
+  deliveries: Array<WebhookDelivery>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+/**
+ * Webhooks: a signed POST to your URL when one of your jobs reaches a terminal state.
+ * Headers: `X-DFS-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`,
+ * `X-DFS-Timestamp`, `X-DFS-Event-Id` (stable across retries: de-duplicate on it).
+ * Failed deliveries are retried after 1 s, 5 s, 30 s, 2 min and 10 min.
+ */
+export type WebhookDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  at: Scalars['DateTime']['output'];
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  eventId: Scalars['String']['output'];
+  eventType: Scalars['String']['output'];
+  httpStatus?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  jobId: Scalars['ID']['output'];
+  outcome: WebhookDeliveryOutcome;
+};
+
+export type WebhookDeliveryOutcome =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'RETRYING';
+
+export type WebhookRegistration = {
+  __typename?: 'WebhookRegistration';
+  /** The signing secret. Shown once: store it now. */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
+};
+
+export type ApiKeyFieldsFragment = { __typename?: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt?: string | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', id: string, roles: Array<Role>, scopes: Array<ApiKeyScope>, authMethod: AuthMethod, expiresAt?: string | null, apiKeyId?: string | null } | null };
+
+export type MyApiKeysQueryVariables = Exact<{
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type MyApiKeysQuery = { __typename?: 'Query', myApiKeys: Array<{ __typename?: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt?: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  scopes: Array<ApiKeyScope> | ApiKeyScope;
+}>;
+
+
+export type CreateApiKeyMutation = { __typename?: 'Mutation', createApiKey: { __typename?: 'CreatedApiKey', secret: string, apiKey: { __typename?: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt?: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiKeyMutation = { __typename?: 'Mutation', revokeApiKey: { __typename?: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt?: string | null } };
+
+export type JobFieldsFragment = { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, cachedFrom?: string | null, replayOf?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null, history: Array<{ __typename?: 'JobTransition', status: JobStatus, at: string, attempt: number, note?: string | null }> };
 
 export type JobQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type JobQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null } | null };
+export type JobQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, cachedFrom?: string | null, replayOf?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null, history: Array<{ __typename?: 'JobTransition', status: JobStatus, at: string, attempt: number, note?: string | null }> } | null };
 
 export type SubmitPingMutationVariables = Exact<{
   input?: InputMaybe<PingJobInput>;
@@ -201,14 +6972,14 @@ export type SubmitPingMutationVariables = Exact<{
 }>;
 
 
-export type SubmitPingMutation = { __typename?: 'Mutation', submitPing: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null } };
+export type SubmitPingMutation = { __typename?: 'Mutation', submitPing: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, cachedFrom?: string | null, replayOf?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null, history: Array<{ __typename?: 'JobTransition', status: JobStatus, at: string, attempt: number, note?: string | null }> } };
 
 export type CancelJobMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CancelJobMutation = { __typename?: 'Mutation', cancelJob: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null } };
+export type CancelJobMutation = { __typename?: 'Mutation', cancelJob: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, cachedFrom?: string | null, replayOf?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null, history: Array<{ __typename?: 'JobTransition', status: JobStatus, at: string, attempt: number, note?: string | null }> } };
 
 export type JobProgressSubscriptionVariables = Exact<{
   jobId: Scalars['ID']['input'];
@@ -222,9 +6993,171 @@ export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HealthQuery = { __typename?: 'Query', health: { __typename?: 'Health', status: string, version: string, uptimeSeconds: number } };
 
-export const JobFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}}]}}]} as unknown as DocumentNode<JobFieldsFragment, unknown>;
-export const JobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Job"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}}]}}]} as unknown as DocumentNode<JobQuery, JobQueryVariables>;
-export const SubmitPingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitPing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PingJobInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"options"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobOptions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitPing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"options"},"value":{"kind":"Variable","name":{"kind":"Name","value":"options"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}}]}}]} as unknown as DocumentNode<SubmitPingMutation, SubmitPingMutationVariables>;
-export const CancelJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}}]}}]} as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
+export type MyJobsQueryVariables = Exact<{
+  filter?: InputMaybe<JobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyJobsQuery = { __typename?: 'Query', myJobs: { __typename?: 'JobConnection', endCursor?: string | null, hasNextPage: boolean, nodes: Array<{ __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, cachedFrom?: string | null, replayOf?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null, history: Array<{ __typename?: 'JobTransition', status: JobStatus, at: string, attempt: number, note?: string | null }> }> } };
+
+export type ReplayJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  priority?: InputMaybe<JobPriority>;
+}>;
+
+
+export type ReplayJobMutation = { __typename?: 'Mutation', replayJob: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, priority: JobPriority, seed: number, spec: unknown, specHash: string, attempt: number, createdAt: string, startedAt?: string | null, finishedAt?: string | null, result?: unknown | null, actorId?: string | null, backend?: string | null, cachedFrom?: string | null, replayOf?: string | null, progress?: { __typename?: 'JobProgress', phase: string, done: number, total: number, fraction: number, metrics?: unknown | null } | null, error?: { __typename?: 'JobError', type: string, message: string, retryable: boolean, details?: unknown | null } | null, history: Array<{ __typename?: 'JobTransition', status: JobStatus, at: string, attempt: number, note?: string | null }> } };
+
+export type MyJobEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyJobEventsSubscription = { __typename?: 'Subscription', myJobs: { __typename?: 'JobEvent', jobId: string, type: JobEventType, status: JobStatus, terminal: boolean, at: string } };
+
+export type ImportReportFieldsFragment = { __typename?: 'ImportReport', kind: ImportKind, lenient: boolean, dryRun: boolean, rows: number, accepted: number, skipped: number, issueCount: number, nodesCreated: number, nodesDeleted: number, relationshipsCreated: number, relationshipsDeleted: number, updated: number, batches: number, raceIds: Array<string>, slateId?: string | null, contestId?: string | null, newDrivers: Array<string>, durationMs: number, issues: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }>, warnings: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }> };
+
+export type ImportResultsMutationVariables = Exact<{
+  input: ImportResultsInput;
+}>;
+
+
+export type ImportResultsMutation = { __typename?: 'Mutation', importResults: { __typename?: 'ImportReport', kind: ImportKind, lenient: boolean, dryRun: boolean, rows: number, accepted: number, skipped: number, issueCount: number, nodesCreated: number, nodesDeleted: number, relationshipsCreated: number, relationshipsDeleted: number, updated: number, batches: number, raceIds: Array<string>, slateId?: string | null, contestId?: string | null, newDrivers: Array<string>, durationMs: number, issues: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }>, warnings: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }> } };
+
+export type ImportDkSalariesMutationVariables = Exact<{
+  input: ImportSalariesInput;
+}>;
+
+
+export type ImportDkSalariesMutation = { __typename?: 'Mutation', importDkSalaries: { __typename?: 'ImportReport', kind: ImportKind, lenient: boolean, dryRun: boolean, rows: number, accepted: number, skipped: number, issueCount: number, nodesCreated: number, nodesDeleted: number, relationshipsCreated: number, relationshipsDeleted: number, updated: number, batches: number, raceIds: Array<string>, slateId?: string | null, contestId?: string | null, newDrivers: Array<string>, durationMs: number, issues: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }>, warnings: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }> } };
+
+export type ImportFdSalariesMutationVariables = Exact<{
+  input: ImportSalariesInput;
+}>;
+
+
+export type ImportFdSalariesMutation = { __typename?: 'Mutation', importFdSalaries: { __typename?: 'ImportReport', kind: ImportKind, lenient: boolean, dryRun: boolean, rows: number, accepted: number, skipped: number, issueCount: number, nodesCreated: number, nodesDeleted: number, relationshipsCreated: number, relationshipsDeleted: number, updated: number, batches: number, raceIds: Array<string>, slateId?: string | null, contestId?: string | null, newDrivers: Array<string>, durationMs: number, issues: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }>, warnings: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }> } };
+
+export type ImportPayoutsMutationVariables = Exact<{
+  input: ImportPayoutsInput;
+}>;
+
+
+export type ImportPayoutsMutation = { __typename?: 'Mutation', importPayouts: { __typename?: 'ImportReport', kind: ImportKind, lenient: boolean, dryRun: boolean, rows: number, accepted: number, skipped: number, issueCount: number, nodesCreated: number, nodesDeleted: number, relationshipsCreated: number, relationshipsDeleted: number, updated: number, batches: number, raceIds: Array<string>, slateId?: string | null, contestId?: string | null, newDrivers: Array<string>, durationMs: number, issues: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }>, warnings: Array<{ __typename?: 'ImportIssue', line: number, column?: string | null, reason: string }> } };
+
+export type MapDriverAliasMutationVariables = Exact<{
+  raw: Scalars['String']['input'];
+  driverId: Scalars['ID']['input'];
+}>;
+
+
+export type MapDriverAliasMutation = { __typename?: 'Mutation', mapDriverAlias: { __typename?: 'DriverAliasMapping', raw: string, driverId: string, previousDriverId?: string | null } };
+
+export type SlateWithSalariesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SlateWithSalariesQuery = { __typename?: 'Query', slate?: { __typename?: 'Slate', id: string, site: Site, salaryCap: number, rosterSize: number, lockTime?: string | null, name?: string | null, race?: { __typename?: 'Race', id: string, date: string, laps?: number | null, name?: string | null, track?: { __typename?: 'Track', id: string, name: string, type: TrackType } | null } | null, driversConnection: { __typename?: 'SlateDriversConnection', totalCount: number, edges: Array<{ __typename?: 'SlateDriversRelationship', properties: { __typename?: 'Salary', salary: number, siteId: string }, node: { __typename?: 'Driver', id: string, name: string } }> } } | null };
+
+export type RacesPageQueryVariables = Exact<{
+  where?: InputMaybe<RaceWhere>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Array<RaceSort> | RaceSort>;
+}>;
+
+
+export type RacesPageQuery = { __typename?: 'Query', racesConnection: { __typename?: 'RacesConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'RaceEdge', cursor: string, node: { __typename?: 'Race', id: string, season: number, round: number, date: string, name?: string | null, laps?: number | null, track?: { __typename?: 'Track', id: string, type: TrackType } | null } }> } };
+
+export type RaceResultsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  where?: InputMaybe<RaceDriversConnectionWhere>;
+}>;
+
+
+export type RaceResultsQuery = { __typename?: 'Query', race?: { __typename?: 'Race', id: string, date: string, laps?: number | null, track?: { __typename?: 'Track', id: string, type: TrackType } | null, driversConnection: { __typename?: 'RaceDriversConnection', totalCount: number, edges: Array<{ __typename?: 'RaceDriversRelationship', properties: { __typename?: 'Result', start: number, finish: number, lapsLed: number, fastestLaps?: number | null, lapsCompleted: number, status: string, teamId?: string | null, manufacturerId?: string | null }, node: { __typename?: 'Driver', id: string, name: string } }> } } | null };
+
+export type DriverSeasonQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  where?: InputMaybe<DriverRacesConnectionWhere>;
+}>;
+
+
+export type DriverSeasonQuery = { __typename?: 'Query', driver?: { __typename?: 'Driver', id: string, name: string, racesConnection: { __typename?: 'DriverRacesConnection', totalCount: number, aggregate: { __typename?: 'DriverRaceRacesAggregateSelection', count: { __typename?: 'CountConnection', nodes: number }, edge?: { __typename?: 'DriverRaceRacesEdgeAggregateSelection', finish: { __typename?: 'IntAggregateSelection', average?: number | null, min?: number | null, max?: number | null }, lapsLed: { __typename?: 'IntAggregateSelection', sum?: number | null } } | null } } } | null };
+
+export type DriversQueryVariables = Exact<{
+  where?: InputMaybe<DriverWhere>;
+  sort?: InputMaybe<Array<DriverSort> | DriverSort>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type DriversQuery = { __typename?: 'Query', drivers: Array<{ __typename?: 'Driver', id: string, name: string, nascarId?: number | null }> };
+
+export type DriverAliasesQueryVariables = Exact<{
+  where?: InputMaybe<AliasWhere>;
+}>;
+
+
+export type DriverAliasesQuery = { __typename?: 'Query', aliases: Array<{ __typename?: 'Alias', id: string, kind: string, raw: string, key: string, source: string, method?: string | null, driver?: { __typename?: 'Driver', id: string } | null, track?: { __typename?: 'Track', id: string } | null }> };
+
+export type ContestPayoutsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ContestPayoutsQuery = { __typename?: 'Query', contests: Array<{ __typename?: 'Contest', id: string, name: string, site: Site, entryFee: number, fieldSize: number, maxEntries: number, slate?: { __typename?: 'Slate', id: string } | null, payouts: Array<{ __typename?: 'PayoutTier', fromRank: number, toRank: number, prize: number }> }> };
+
+export type RegisterWebhookMutationVariables = Exact<{
+  url: Scalars['String']['input'];
+}>;
+
+
+export type RegisterWebhookMutation = { __typename?: 'Mutation', registerWebhook: { __typename?: 'WebhookRegistration', secret: string, webhook: { __typename?: 'Webhook', id: string, url: string, createdAt: string } } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookMutation = { __typename?: 'Mutation', deleteWebhook: boolean };
+
+export type MyWebhooksQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type MyWebhooksQuery = { __typename?: 'Query', myWebhooks: Array<{ __typename?: 'Webhook', id: string, url: string, deliveries: Array<{ __typename?: 'WebhookDelivery', id: string, eventId: string, jobId: string, eventType: string, attempt: number, outcome: WebhookDeliveryOutcome, httpStatus?: number | null, error?: string | null, durationMs: number, at: string }> }> };
+
+export const ApiKeyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<ApiKeyFieldsFragment, unknown>;
+export const JobFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}},{"kind":"Field","name":{"kind":"Name","value":"cachedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"replayOf"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<JobFieldsFragment, unknown>;
+export const ImportReportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImportReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"lenient"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueCount"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"nodesDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"raceIds"}},{"kind":"Field","name":{"kind":"Name","value":"slateId"}},{"kind":"Field","name":{"kind":"Name","value":"contestId"}},{"kind":"Field","name":{"kind":"Name","value":"newDrivers"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]} as unknown as DocumentNode<ImportReportFieldsFragment, unknown>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeyId"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const MyApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeRevoked"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myApiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"includeRevoked"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeRevoked"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<MyApiKeysQuery, MyApiKeysQueryVariables>;
+export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scopes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKeyScope"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"scopes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scopes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const JobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Job"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}},{"kind":"Field","name":{"kind":"Name","value":"cachedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"replayOf"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<JobQuery, JobQueryVariables>;
+export const SubmitPingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitPing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PingJobInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"options"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobOptions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitPing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"options"},"value":{"kind":"Variable","name":{"kind":"Name","value":"options"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}},{"kind":"Field","name":{"kind":"Name","value":"cachedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"replayOf"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<SubmitPingMutation, SubmitPingMutationVariables>;
+export const CancelJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}},{"kind":"Field","name":{"kind":"Name","value":"cachedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"replayOf"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
 export const JobProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"JobProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminal"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}}]}}]}}]} as unknown as DocumentNode<JobProgressSubscription, JobProgressSubscriptionVariables>;
 export const HealthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeSeconds"}}]}}]}}]} as unknown as DocumentNode<HealthQuery, HealthQueryVariables>;
+export const MyJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}},{"kind":"Field","name":{"kind":"Name","value":"cachedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"replayOf"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<MyJobsQuery, MyJobsQueryVariables>;
+export const ReplayJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"priority"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobPriority"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"priority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"priority"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"specHash"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"backend"}},{"kind":"Field","name":{"kind":"Name","value":"cachedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"replayOf"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<ReplayJobMutation, ReplayJobMutationVariables>;
+export const MyJobEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MyJobEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myJobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminal"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<MyJobEventsSubscription, MyJobEventsSubscriptionVariables>;
+export const ImportResultsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportResults"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportResultsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importResults"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImportReportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImportReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"lenient"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueCount"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"nodesDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"raceIds"}},{"kind":"Field","name":{"kind":"Name","value":"slateId"}},{"kind":"Field","name":{"kind":"Name","value":"contestId"}},{"kind":"Field","name":{"kind":"Name","value":"newDrivers"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]} as unknown as DocumentNode<ImportResultsMutation, ImportResultsMutationVariables>;
+export const ImportDkSalariesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportDkSalaries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportSalariesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importDkSalaries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImportReportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImportReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"lenient"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueCount"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"nodesDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"raceIds"}},{"kind":"Field","name":{"kind":"Name","value":"slateId"}},{"kind":"Field","name":{"kind":"Name","value":"contestId"}},{"kind":"Field","name":{"kind":"Name","value":"newDrivers"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]} as unknown as DocumentNode<ImportDkSalariesMutation, ImportDkSalariesMutationVariables>;
+export const ImportFdSalariesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportFdSalaries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportSalariesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importFdSalaries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImportReportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImportReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"lenient"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueCount"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"nodesDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"raceIds"}},{"kind":"Field","name":{"kind":"Name","value":"slateId"}},{"kind":"Field","name":{"kind":"Name","value":"contestId"}},{"kind":"Field","name":{"kind":"Name","value":"newDrivers"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]} as unknown as DocumentNode<ImportFdSalariesMutation, ImportFdSalariesMutationVariables>;
+export const ImportPayoutsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportPayouts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportPayoutsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importPayouts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImportReportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImportReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"lenient"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueCount"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"nodesDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipsDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"raceIds"}},{"kind":"Field","name":{"kind":"Name","value":"slateId"}},{"kind":"Field","name":{"kind":"Name","value":"contestId"}},{"kind":"Field","name":{"kind":"Name","value":"newDrivers"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]} as unknown as DocumentNode<ImportPayoutsMutation, ImportPayoutsMutationVariables>;
+export const MapDriverAliasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MapDriverAlias"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"raw"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"driverId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapDriverAlias"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"raw"},"value":{"kind":"Variable","name":{"kind":"Name","value":"raw"}}},{"kind":"Argument","name":{"kind":"Name","value":"driverId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"driverId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"raw"}},{"kind":"Field","name":{"kind":"Name","value":"driverId"}},{"kind":"Field","name":{"kind":"Name","value":"previousDriverId"}}]}}]}}]} as unknown as DocumentNode<MapDriverAliasMutation, MapDriverAliasMutationVariables>;
+export const SlateWithSalariesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SlateWithSalaries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"site"}},{"kind":"Field","name":{"kind":"Name","value":"salaryCap"}},{"kind":"Field","name":{"kind":"Name","value":"rosterSize"}},{"kind":"Field","name":{"kind":"Name","value":"lockTime"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"race"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"laps"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"track"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"driversConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"edge"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"salary"},"value":{"kind":"EnumValue","value":"DESC"}}]}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"salary"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SlateWithSalariesQuery, SlateWithSalariesQueryVariables>;
+export const RacesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RacesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RaceWhere"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RaceSort"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"racesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"season"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"laps"}},{"kind":"Field","name":{"kind":"Name","value":"track"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RacesPageQuery, RacesPageQueryVariables>;
+export const RaceResultsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RaceResults"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RaceDriversConnectionWhere"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"race"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"laps"}},{"kind":"Field","name":{"kind":"Name","value":"track"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"driversConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"edge"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"finish"},"value":{"kind":"EnumValue","value":"ASC"}}]}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"finish"}},{"kind":"Field","name":{"kind":"Name","value":"lapsLed"}},{"kind":"Field","name":{"kind":"Name","value":"fastestLaps"}},{"kind":"Field","name":{"kind":"Name","value":"lapsCompleted"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"teamId"}},{"kind":"Field","name":{"kind":"Name","value":"manufacturerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RaceResultsQuery, RaceResultsQueryVariables>;
+export const DriverSeasonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DriverSeason"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DriverRacesConnectionWhere"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"driver"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"racesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finish"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"average"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lapsLed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sum"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DriverSeasonQuery, DriverSeasonQueryVariables>;
+export const DriversDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Drivers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DriverWhere"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DriverSort"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drivers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nascarId"}}]}}]}}]} as unknown as DocumentNode<DriversQuery, DriversQueryVariables>;
+export const DriverAliasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DriverAliases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AliasWhere"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aliases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"raw"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"driver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"track"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DriverAliasesQuery, DriverAliasesQueryVariables>;
+export const ContestPayoutsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContestPayouts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"site"}},{"kind":"Field","name":{"kind":"Name","value":"entryFee"}},{"kind":"Field","name":{"kind":"Name","value":"fieldSize"}},{"kind":"Field","name":{"kind":"Name","value":"maxEntries"}},{"kind":"Field","name":{"kind":"Name","value":"slate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payouts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"fromRank"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromRank"}},{"kind":"Field","name":{"kind":"Name","value":"toRank"}},{"kind":"Field","name":{"kind":"Name","value":"prize"}}]}}]}}]}}]} as unknown as DocumentNode<ContestPayoutsQuery, ContestPayoutsQueryVariables>;
+export const RegisterWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterWebhookMutation, RegisterWebhookMutationVariables>;
+export const DeleteWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const MyWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyWebhooks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"attempt"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}}]} as unknown as DocumentNode<MyWebhooksQuery, MyWebhooksQueryVariables>;

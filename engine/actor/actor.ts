@@ -15,13 +15,15 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { JobRepository } from '../../src/jobs/job-repository.js';
+import type { JobObserver } from '../../src/observability/job-metrics.js';
+import { inJobContext } from '../../src/observability/trace-context.js';
 import { toEngineFailure, type EngineFailure } from '../contract/engine-error.js';
-import { JOB_PRIORITIES, isTerminal, parseJobRequest, type JobPriority, type JobRequest } from '../contract/job-protocol.js';
+import { JOB_PRIORITIES, JOB_TIMEOUTS_MS, isTerminal, parseJobRequest, type JobPriority, type JobRequest } from '../contract/job-protocol.js';
 import type { NatsNames } from '../contract/subjects.js';
 import { EventPublisher } from './event-publisher.js';
 import { loadInputs } from './input-loader.js';
 import { progressThrottle } from './progress-throttle.js';
-import { encodeResult } from './result-codec.js';
+import { encodeResult } from '../../src/jobs/result-codec.js';
 import { runInWorker, type WorkerRun } from './run-in-worker.js';
 import { Slots } from './slots.js';
 
@@ -39,8 +41,10 @@ export interface ActorOptions {
   readonly heartbeatMs: number;
   readonly progressIntervalMs: number;
   readonly progressMinFraction: number;
-  /** Per-kind deadline; a job running longer fails with TIMEOUT. @default 30 min */
+  /** Overrides every kind's deadline (JOB_TIMEOUTS_MS); a job running longer fails with TIMEOUT. */
   readonly jobTimeoutMs?: number;
+  /** Job metrics hooks (engine/actor/metrics.ts); absent = none. */
+  readonly observer?: JobObserver;
 }
 
 export type ActorPhase = 'starting' | 'started' | 'draining' | 'stopped';
@@ -120,7 +124,8 @@ export class Actor {
       const keepAlive = setInterval(() => held.working(), Math.max(1_000, this.o.ackWaitMs / 3));
       await this.slots.acquire(priority);
       clearInterval(keepAlive);
-      void this.handle(held)
+      // Trace + log context (job id, correlation id) from the message headers (issue 9).
+      void inJobContext(held, () => this.handle(held))
         .catch((err: unknown) => this.o.log.error({ err }, 'unhandled actor error'))
         .finally(() => this.slots.release());
     }
@@ -137,7 +142,7 @@ export class Actor {
     }
     const attempt = msg.info.deliveryCount;
     const log = this.o.log.child({ jobId: req.jobId, kind: req.kind, attempt });
-    const events = new EventPublisher(this.js, this.o.names, req.jobId, attempt);
+    const events = new EventPublisher(this.js, this.o.names, req.ownerKey, req.jobId, attempt);
 
     const job = await this.repo.markRunning(req.jobId, attempt, this.id, this.o.backend);
     if (!job) return this.notOurs(req, msg, events, log);
@@ -146,6 +151,7 @@ export class Actor {
       return;
     }
     await events.publish({ type: 'started', actorId: this.id, backend: this.o.backend });
+    this.o.observer?.started(req, attempt);
     const entry: Running = { jobId: req.jobId, msg, attempt, run: null, releasing: false };
     this.running.set(req.jobId, entry);
     const keepAlive = setInterval(() => msg.working(), Math.max(1_000, this.o.ackWaitMs / 3));
@@ -159,7 +165,7 @@ export class Actor {
     const timeout = setTimeout(() => {
       timedOut = true;
       entry.run?.cancel();
-    }, this.o.jobTimeoutMs ?? 30 * 60_000);
+    }, this.o.jobTimeoutMs ?? JOB_TIMEOUTS_MS[req.kind]);
     try {
       const inputs = await loadInputs(req.kind, { ...req.spec }, { driver: this.o.driver, database: this.o.database });
       const emit = progressThrottle({ intervalMs: this.o.progressIntervalMs, minFraction: this.o.progressMinFraction }, (u) => {
@@ -168,7 +174,7 @@ export class Actor {
         void events.publish({ type: 'progress', progress }).catch((err: unknown) => log.warn({ err }, 'progress publish failed'));
         void this.repo.saveProgress(req.jobId, attempt, progress).catch((err: unknown) => log.warn({ err }, 'progress save failed'));
       });
-      entry.run = runInWorker({ kind: req.kind, spec: { ...req.spec }, inputs, seed: req.seed }, emit);
+      entry.run = runInWorker({ kind: req.kind, spec: { ...req.spec }, inputs, seed: req.seed, attempt }, emit);
       const out = await entry.run.done;
       const resultId = randomUUID();
       const done = await this.repo.complete(req.jobId, attempt, { resultId, summary: out.summary, payload: encodeResult(out.result) });
@@ -176,6 +182,7 @@ export class Actor {
       await events.publish({ type: 'completed', resultId, summary: out.summary });
       msg.ack();
       this.completed++;
+      this.o.observer?.succeeded(req, out.summary);
       log.info('job succeeded');
     } catch (err) {
       if (entry.releasing) return; // shutdown handed the job back (nak) already
@@ -212,21 +219,26 @@ export class Actor {
   private async finishCancelled(req: JobRequest, msg: JsMsg, events: EventPublisher, reason: string): Promise<void> {
     await this.repo.cancel(req.jobId, ['RUNNING', 'QUEUED'], reason);
     await events.publish({ type: 'cancelled', reason });
+    this.o.observer?.cancelled(req);
     msg.ack();
   }
 
   private async finishFailed(req: JobRequest, attempt: number, msg: JsMsg, events: EventPublisher, failure: EngineFailure, log: Logger): Promise<void> {
     if (failure.retryable && attempt < this.o.maxDeliver) {
       log.warn({ failure }, 'retryable failure; nak with backoff');
-      await this.repo.requeue(req.jobId, attempt);
+      await this.repo.requeue(req.jobId, attempt, `retrying after: ${failure.message}`);
+      this.o.observer?.retrying(req, failure);
       msg.nak(retryDelayMs(attempt));
       return;
     }
     const final = failure.retryable ? { ...failure, message: `${failure.message} (gave up after ${attempt} attempts)` } : failure;
     await this.repo.fail(req.jobId, attempt, final);
+    this.o.observer?.failed(req, final);
     await events.publish({ type: 'failed', error: final });
     if (failure.retryable) await this.js.publish(this.o.names.deadLetterSubject, JSON.stringify({ request: req, failure: final })).catch(() => {});
-    msg.term(final.message.slice(0, 200));
+    // ack, not term: nats-server 2.9 keeps term()ed messages in a work-queue stream. FAILED is
+    // recorded in Neo4j (and the dead letter), so the message has nothing left to do.
+    msg.ack();
     log.warn({ failure: final }, 'job failed');
   }
 
@@ -242,7 +254,7 @@ export class Actor {
     for (const r of this.running.values()) {
       r.releasing = true;
       await r.run?.terminate();
-      await this.repo.requeue(r.jobId, r.attempt).catch(() => {});
+      await this.repo.requeue(r.jobId, r.attempt, `released by actor ${this.id} on shutdown`).catch(() => {});
       r.msg.nak();
     }
     clearInterval(this.heartbeat);

@@ -10,13 +10,14 @@ export class EventPublisher {
   constructor(
     private readonly js: JetStreamClient,
     private readonly names: NatsNames,
+    private readonly ownerKey: string,
     private readonly jobId: string,
     private readonly attempt: number,
   ) {}
 
   async publish(body: Body): Promise<JobEvent> {
     const ev = { v: 1, jobId: this.jobId, seq: ++this.seq, at: new Date().toISOString(), attempt: this.attempt, ...body } as JobEvent;
-    await this.js.publish(this.names.eventSubject(this.jobId), JSON.stringify(ev));
+    await this.js.publish(this.names.eventSubject(this.ownerKey, this.jobId), JSON.stringify(ev));
     return ev;
   }
 }

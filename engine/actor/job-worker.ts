@@ -14,6 +14,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 runJobComputation(data.kind, data.spec, data.inputs, {
   seed: data.seed,
+  attempt: data.attempt,
   progress: (update) => post({ type: 'progress', update }),
   isCancelled: () => Atomics.load(flag, 0) === 1,
 }).then(

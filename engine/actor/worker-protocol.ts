@@ -8,6 +8,7 @@ export interface WorkerJobData {
   readonly spec: Record<string, unknown>;
   readonly inputs: unknown;
   readonly seed: number;
+  readonly attempt: number;
   /** Int32Array(1) over this buffer: 1 = cancel requested. */
   readonly cancelFlag: SharedArrayBuffer;
 }

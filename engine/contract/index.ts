@@ -7,6 +7,7 @@ export {
   JOB_KINDS,
   JOB_PRIORITIES,
   JOB_STATUSES,
+  JOB_TIMEOUTS_MS,
   TERMINAL_STATUSES,
   ProtocolError,
   isTerminal,
@@ -16,9 +17,13 @@ export {
   unreachable,
 } from './job-protocol.js';
 export type { NatsNames } from './subjects.js';
-export { natsNames } from './subjects.js';
+export { natsNames, ownerKeyOf } from './subjects.js';
 export type { PingSpec, Spec } from './job-specs.js';
 export { PING_DEFAULTS, validateJobSpec, validatePingSpec } from './job-specs.js';
 export type { EngineRunContext, ProgressUpdate } from './run-context.js';
 export type { ContestSpec, PayoutTier, RaceModel, ScenarioSet, Site, SlatePlayer, SlateSpec, TrackType } from './models.js';
 export { SITES, TRACK_TYPES } from './models.js';
+export type { OptimizeObjective } from './kind-specs.js';
+export { JOB_REFERENCE_KINDS, OPTIMIZE_OBJECTIVES } from './kind-specs.js';
+export type { PipelineStage } from './pipeline.js';
+export { PIPELINE_STAGES, activeStages, stageSpec } from './pipeline.js';

@@ -6,7 +6,8 @@
 import type { EngineFailure } from './engine-error.js';
 import { ENGINE_ERROR_TYPES } from './engine-error.js';
 
-export const JOB_KINDS = ['ping', 'calibrate', 'simulate', 'ownership', 'optimize', 'contestSim'] as const;
+/** 'pipeline' is a parent job run by the API's pipeline coordinator, never published to actors. */
+export const JOB_KINDS = ['ping', 'calibrate', 'simulate', 'ownership', 'optimize', 'contestSim', 'pipeline'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Closed lifecycle union. RUNNING → QUEUED happens only on redelivery after a crash. */
@@ -29,7 +30,23 @@ export interface JobRequest {
   /** Kind-specific spec, already validated by the API (the actor validates again). */
   readonly spec: Readonly<Record<string, unknown>>;
   readonly submittedAt: string;
+  /** Subject-safe owner key (ownerKeyOf(ownerId)): events go to events.job.<ownerKey>.<jobId>. */
+  readonly ownerKey: string;
 }
+
+/**
+ * Per-kind deadline: a job running longer is cancelled and FAILED with TIMEOUT (not retried:
+ * a deterministic computation that ran out of time will run out of time again).
+ */
+export const JOB_TIMEOUTS_MS: Readonly<Record<JobKind, number>> = {
+  ping: 5 * 60_000,
+  calibrate: 30 * 60_000,
+  simulate: 20 * 60_000,
+  ownership: 5 * 60_000,
+  optimize: 30 * 60_000,
+  contestSim: 30 * 60_000,
+  pipeline: 3 * 60 * 60_000,
+};
 
 export interface ProgressPayload {
   readonly phase: string;
@@ -95,6 +112,7 @@ export function parseJobRequest(raw: unknown): JobRequest {
     seed: int(o, 'seed', 'JobRequest'),
     spec: obj(o.spec, 'JobRequest.spec'),
     submittedAt: str(o, 'submittedAt', 'JobRequest'),
+    ownerKey: str(o, 'ownerKey', 'JobRequest'),
   };
 }
 

@@ -33,19 +33,31 @@ export const field = {
   },
 };
 
+export const PING_FAULT_TYPES = ['DEPENDENCY_UNAVAILABLE', 'INTERNAL'] as const;
+
 export interface PingSpec {
   /** Monte-Carlo samples to draw. */
   readonly samples: number;
   /** Progress steps (chunks); cancellation is checked between chunks. */
   readonly chunks: number;
+  /**
+   * Fault injection for operating the platform (retry/dead-letter drills): fail the first
+   * `failAttempts` delivery attempts with `failType` (DEPENDENCY_UNAVAILABLE is retryable).
+   */
+  readonly failAttempts: number;
+  readonly failType: (typeof PING_FAULT_TYPES)[number];
 }
 
-export const PING_DEFAULTS: PingSpec = { samples: 2_000_000, chunks: 40 };
+export const PING_DEFAULTS: PingSpec = { samples: 2_000_000, chunks: 40, failAttempts: 0, failType: 'DEPENDENCY_UNAVAILABLE' };
 
 export function validatePingSpec(spec: Spec): PingSpec {
+  const failType = spec.failType ?? PING_DEFAULTS.failType;
+  if (!(PING_FAULT_TYPES as readonly unknown[]).includes(failType)) throw invalidInput('spec.failType', `must be one of ${PING_FAULT_TYPES.join(', ')}`);
   return {
     samples: field.int(spec, 'samples', PING_DEFAULTS.samples, 1_000, 1_000_000_000),
     chunks: field.int(spec, 'chunks', PING_DEFAULTS.chunks, 1, 10_000),
+    failAttempts: field.int(spec, 'failAttempts', 0, 0, 100),
+    failType: failType as PingSpec['failType'],
   };
 }
 

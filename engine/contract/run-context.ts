@@ -17,6 +17,8 @@ export interface ProgressUpdate {
 export interface EngineRunContext {
   /** The stored seed of this run. Derive every random stream from it (engine/rng). */
   readonly seed: number;
+  /** Delivery attempt (1 = first). Results must not depend on it; used for fault injection/logs. */
+  readonly attempt?: number;
   progress(update: ProgressUpdate): void;
   isCancelled(): boolean;
 }

@@ -15,6 +15,9 @@ export interface PingResult {
 }
 
 export function runPing(spec: PingSpec, ctx: EngineRunContext): PingResult {
+  if (spec.failAttempts > 0 && (ctx.attempt ?? 1) <= spec.failAttempts) {
+    throw new EngineError(spec.failType, `injected ${spec.failType} fault on attempt ${ctx.attempt ?? 1} of ${spec.failAttempts}`);
+  }
   const per = Math.floor(spec.samples / spec.chunks);
   const streams = substreams(ctx.seed, spec.chunks);
   let inside = 0;

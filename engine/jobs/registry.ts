@@ -10,11 +10,15 @@ import type { JobKind } from '../contract/job-protocol.js';
 import { invalidInput } from '../contract/engine-error.js';
 import { runPing } from '../diagnostics/ping.js';
 import type { PingSpec } from '../contract/job-specs.js';
+import '../contract/kind-specs.js'; // registers the kinds' spec validators
+import type { CalibrateInputs, ContestSimInputs, OwnershipInputs, SimulateInputs } from '../contract/job-inputs.js';
+import { runContestSimJob } from './contest-sim-job.js';
+import { runCalibrateJob } from './calibrate-job.js';
+import { runOwnershipJob } from './ownership-job.js';
+import { runSimulateJob } from './simulate-job.js';
+import type { JobOutput } from './registry-types.js';
 
-export interface JobOutput {
-  readonly summary: Record<string, unknown>;
-  readonly result: unknown;
-}
+export type { JobOutput };
 
 export type JobComputation = (spec: Record<string, unknown>, inputs: unknown, ctx: EngineRunContext) => JobOutput | Promise<JobOutput>;
 
@@ -23,6 +27,10 @@ const computations: Partial<Record<JobKind, JobComputation>> = {
     const r = runPing(spec as unknown as PingSpec, ctx);
     return { summary: { ...r }, result: r };
   },
+  calibrate: (spec, inputs, ctx) => runCalibrateJob(spec, inputs as CalibrateInputs, ctx),
+  simulate: (spec, inputs, ctx) => runSimulateJob(spec, inputs as SimulateInputs, ctx),
+  ownership: (spec, inputs, ctx) => runOwnershipJob(spec, inputs as OwnershipInputs, ctx),
+  contestSim: (spec, inputs, ctx) => runContestSimJob(spec, inputs as ContestSimInputs, ctx),
 };
 
 export function computationFor(kind: JobKind): JobComputation {

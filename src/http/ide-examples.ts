@@ -43,4 +43,45 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
 }`,
     variables: { id: 'paste-the-job-id' },
   },
+  // Racing graph (issue 3): real data after `npm run seed`.
+  {
+    name: '4. A slate with its drivers and salaries',
+    query: `query Slate($id: ID!) {
+  slate(id: $id) {
+    id site salaryCap rosterSize lockTime
+    race { id date laps track { name type } }
+    driversConnection(sort: [{ edge: { salary: DESC } }]) {
+      edges { properties { salary siteId } node { id name } }
+    }
+  }
+}`,
+    variables: { id: 'dk-cup-2026-08' },
+  },
+  {
+    name: '5. Short-track races of 2025, page by page, with each race’s top 5',
+    query: `query Races($after: String) {
+  racesConnection(where: { season: { eq: 2025 }, track: { type: { eq: SHORT } } }, sort: [{ date: ASC }], first: 5, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id date name laps track { name }
+      driversConnection(where: { edge: { finish: { lte: 5 } } }, sort: [{ edge: { finish: ASC } }]) {
+        edges { properties { finish start lapsLed fastestLaps status } node { name } }
+      }
+    } }
+  }
+}`,
+  },
+  {
+    name: '6. A driver’s season in numbers (aggregation)',
+    query: `query Driver($id: ID!) {
+  driver(id: $id) {
+    name
+    racesConnection(where: { node: { season: { eq: 2025 } } }) {
+      aggregate { count { nodes } edge { finish { average min } lapsLed { sum } fastestLaps { sum } } }
+    }
+  }
+}`,
+    variables: { id: 'kyle-larson' },
+  },
 ];

@@ -21,6 +21,16 @@ export interface JobRecord {
   readonly resultSummary: Record<string, unknown> | null;
   readonly actorId: string | null;
   readonly backend: string | null;
+  readonly history: readonly JobTransition[];
+  readonly cachedFrom: string | null;
+  readonly replayOf: string | null;
+}
+
+export interface JobTransition {
+  readonly status: JobStatus;
+  readonly at: string;
+  readonly attempt: number;
+  readonly note: string | null;
 }
 
 const json = <T>(s: unknown): T | null => (typeof s === 'string' && s ? (JSON.parse(s) as T) : null);
@@ -48,5 +58,8 @@ export function toJobRecord(j: Record<string, unknown>): JobRecord {
     resultSummary: json<Record<string, unknown>>(j.resultSummary),
     actorId: (j.actorId as string | undefined) ?? null,
     backend: (j.backend as string | undefined) ?? null,
+    history: Array.isArray(j.history) ? (j.history as string[]).map((h) => { const t = JSON.parse(h) as JobTransition; return { ...t, note: t.note || null }; }) : [],
+    cachedFrom: (j.cachedFrom as string | undefined) ?? null,
+    replayOf: (j.replayOf as string | undefined) ?? null,
   };
 }

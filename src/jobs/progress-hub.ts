@@ -5,6 +5,7 @@
  * miss an event that happened between its state read and its attach.
  */
 import { DeliverPolicy, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { isTerminalEvent, parseJobEvent, type JobEvent, type NatsNames } from '../../engine/contract/index.js';
 import { AsyncQueue } from './async-queue.js';
@@ -21,9 +22,31 @@ export class ProgressHub {
 
   constructor(
     private readonly js: JetStreamClient,
+    private readonly nc: NatsConnection,
     private readonly names: NatsNames,
     private readonly log: Logger,
   ) {}
+
+  /**
+   * Live events of every job of one owner (core NATS subscription on the owner's subject
+   * wildcard: JetStream publishes are delivered to core subscribers too). No catch-up: clients
+   * read `myJobs` (query) first, then apply these events.
+   */
+  listenOwner(ownerKey: string): AsyncQueue<JobEvent> {
+    const sub = this.nc.subscribe(this.names.ownerEventsFilter(ownerKey));
+    const queue = new AsyncQueue<JobEvent>(() => sub.unsubscribe());
+    void (async () => {
+      for await (const m of sub) {
+        try {
+          queue.push(parseJobEvent(m.json()));
+        } catch (err) {
+          this.log.warn({ err }, 'dropping malformed job event');
+        }
+      }
+      queue.end();
+    })();
+    return queue;
+  }
 
   /** Number of jobs with at least one local listener (for metrics). */
   get activeJobs(): number {
@@ -48,7 +71,7 @@ export class ProgressHub {
   private async pump(jobId: string, ch: Channel): Promise<void> {
     try {
       const consumer = await this.js.consumers.get(this.names.eventsStream, {
-        filter_subjects: this.names.eventSubject(jobId),
+        filter_subjects: this.names.jobEventsFilter(jobId),
         deliver_policy: DeliverPolicy.LastPerSubject,
         inactive_threshold: 60_000_000_000, // 60 s in ns: the server reaps it if we vanish
       });

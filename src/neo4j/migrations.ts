@@ -25,6 +25,16 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
     ],
   },
+  {
+    version: 2,
+    name: 'job cache and webhooks',
+    statements: [
+      'CREATE INDEX job_cache_key IF NOT EXISTS FOR (j:Job) ON (j.cacheKey)',
+      'CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (w:Webhook) REQUIRE w.id IS UNIQUE',
+      'CREATE INDEX webhook_owner IF NOT EXISTS FOR (w:Webhook) ON (w.ownerKey)',
+      'CREATE CONSTRAINT webhook_delivery_id IF NOT EXISTS FOR (d:WebhookDelivery) REQUIRE d.id IS UNIQUE',
+    ],
+  },
 ];
 
 /** Registry other modules extend (e.g. the racing graph) before `runMigrations` is called. */

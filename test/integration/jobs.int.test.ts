@@ -32,7 +32,7 @@ describe('readiness', () => {
 
 describe('ping job end to end', () => {
   it('streams current state, throttled progress and exactly one terminal event, and stores the result', async () => {
-    const submitted = await gql(stack.url, SubmitPingDocument, { input: { samples: 4_000_000, chunks: 200 }, options: { seed: 12345 } });
+    const submitted = await gql(stack.url, SubmitPingDocument, { input: { samples: 4_000_000, chunks: 200 }, options: { seed: 12345, noCache: true } });
     expect(submitted.errors).toBeUndefined();
     const job = submitted.data!.submitPing;
     expect(job.status).toBe('QUEUED');
@@ -62,7 +62,7 @@ describe('ping job end to end', () => {
 
   it('is reproducible from the stored seed', async () => {
     const run = async () => {
-      const s = await gql(stack.url, SubmitPingDocument, { input: { samples: 200_000 }, options: { seed: 777 } });
+      const s = await gql(stack.url, SubmitPingDocument, { input: { samples: 200_000 }, options: { seed: 777, noCache: true } });
       const id = s.data!.submitPing.id;
       const client = wsClient(stack.wsUrl);
       await collect(client, JobProgressDocument, { jobId: id });

@@ -10,14 +10,34 @@ export interface GqlResponse<T> {
   readonly errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export async function gql<T, V>(url: string, doc: TypedDocumentNode<T, V>, variables?: V, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers }, body: JSON.stringify({ query: print(doc), variables }) });
+/** Credentials a test stack registers for its API: used when a call passes none (issue 8). */
+export interface DefaultAuth {
+  readonly headers: Record<string, string>;
+  readonly connectionParams: Record<string, unknown>;
+}
+const defaultAuth = new Map<string, DefaultAuth>();
+
+/** Called by startStack: calls to `url` without explicit headers/params authenticate as this. */
+export function setDefaultAuth(url: string, auth: DefaultAuth | null): void {
+  if (auth) defaultAuth.set(url, auth);
+  else defaultAuth.delete(url);
+}
+
+/**
+ * POST one operation. `headers` omitted → the stack's default credentials for `url` (an admin
+ * test user); pass `{}` to call anonymously, or your own Authorization / X-API-Key.
+ */
+export async function gql<T, V>(url: string, doc: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GqlResponse<T>> {
+  const h = headers ?? defaultAuth.get(url)?.headers ?? {};
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...h }, body: JSON.stringify({ query: print(doc), variables }) });
   const body = (await res.json()) as Omit<GqlResponse<T>, 'status'>;
   return { status: res.status, ...body };
 }
 
-export function wsClient(url: string, connectionParams: Record<string, unknown> = {}): Client {
-  return createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+/** `connectionParams` omitted → the stack's default credentials for `url`; `{}` = anonymous. */
+export function wsClient(url: string, connectionParams?: Record<string, unknown>): Client {
+  const params = connectionParams ?? defaultAuth.get(url)?.connectionParams ?? {};
+  return createClient({ url, webSocketImpl: WebSocket, connectionParams: params, retryAttempts: 0, lazy: true });
 }
 
 /** Collect every message of one subscription until it completes (or errors). */

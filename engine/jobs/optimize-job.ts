@@ -1,0 +1,61 @@
+/**
+ * `optimize`: the exact best lineup (lineups = 1) or a greedy portfolio (lineups > 1) on the
+ * simulation's scenarios, with metrics re-scored on held-out scenarios (engine/lineup). The
+ * payout objective prices lineups against a field sampled from the ownership projection.
+ */
+import type { LineupObjective } from '../contract/lineup-types.js';
+import type { OptimizeInputs } from '../contract/job-inputs.js';
+import { invalidInput } from '../contract/engine-error.js';
+import type { SlateSpec } from '../contract/models.js';
+import type { EngineRunContext } from '../contract/run-context.js';
+import { buildFieldScoreTable, sampleField } from '../contest/index.js';
+import { optimizeLineup, optimizePortfolio } from '../lineup/index.js';
+import { createRng } from '../rng/index.js';
+import type { JobOutput } from './registry-types.js';
+
+function lineupObjective(spec: Record<string, unknown>): LineupObjective {
+  switch (spec.objective) {
+    case 'cvar':
+      return { kind: 'cvar', levels: [{ alpha: Number(spec.alpha ?? 0.01), weight: 1 }] };
+    case 'probTarget':
+      if (spec.target === undefined) throw invalidInput('spec.target', 'is required for the probTarget objective');
+      return { kind: 'probAtLeast', target: Number(spec.target) };
+    case 'leverage':
+      return { kind: 'leverage', ownershipPenalty: Number(spec.leverageWeight ?? 1) };
+    case 'payout':
+      return { kind: 'payout' };
+    default:
+      return { kind: 'mean' };
+  }
+}
+
+export async function runOptimizeJob(spec: Record<string, unknown>, inputs: OptimizeInputs, ctx: EngineRunContext): Promise<JobOutput> {
+  const { slate, simulation, ownership, contest } = inputs;
+  const slateSpec: SlateSpec = { site: slate.site, salaryCap: slate.salaryCap, rosterSize: slate.rosterSize, players: slate.players };
+  const points = slate.site === 'FD' ? simulation.set.fdPoints : simulation.set.dkPoints;
+  const own = ownership ? Float64Array.from(slate.players.map((p) => (ownership.drivers.find((d) => d.driverId === p.driverId)?.meanPct ?? 0) / 100)) : undefined;
+  if ((spec.objective === 'leverage' || (spec.constraints as Record<string, unknown> | undefined)?.maxTotalOwnership) && !own) throw invalidInput('spec.ownershipJobId', 'is required for leverage or ownership constraints');
+  let field;
+  if (spec.objective === 'payout') {
+    if (!contest || !ownership) throw invalidInput('spec.contestId', 'the payout objective needs a contest and an ownership projection');
+    const sampled = sampleField({ slate: slateSpec, ownership: ownership.drivers.map((d) => ({ driverId: d.driverId, meanPct: d.meanPct })), fieldSize: contest.fieldSize - 1 }, createRng(ctx.seed ^ 0x5f1e1d), ctx);
+    field = buildFieldScoreTable({ slate: slateSpec, contest, field: sampled, scenarios: simulation.set }, ctx);
+  }
+  const input = { slate: slateSpec, selection: { points, ...(field ? { field } : {}) }, ...(own ? { ownership: own } : {}) };
+  const common = { ...(spec.holdoutShare ? { holdoutFraction: Number(spec.holdoutShare) } : {}), ...(spec.target !== undefined ? { reportTarget: Number(spec.target) } : {}) };
+  const constraints = (spec.constraints as Record<string, unknown> | undefined) ?? {};
+  const names = new Map(slate.players.map((p) => [p.driverId, p.name]));
+  const n = Number(spec.lineups ?? 1);
+  if (n === 1) {
+    const r = optimizeLineup(input, lineupObjective(spec), { ...common, constraints }, ctx);
+    const lineups = [{ ...r.lineup, names: r.lineup.driverIds.map((d) => names.get(d) ?? d) }];
+    return { summary: { site: slate.site, lineups: 1, best: { driverIds: r.lineup.driverIds, salary: r.lineup.salary, heldOutMean: r.lineup.heldOut.mean }, stats: r.stats }, result: { slateId: slate.slateId, site: slate.site, lineups, stats: r.stats, objective: r.objective } };
+  }
+  const objective = spec.objective === 'payout' ? ({ kind: 'payout' } as const) : spec.objective === 'mean' ? ({ kind: 'mean' } as const) : ({ kind: 'coverage', target: { kind: 'fieldQuantile', quantile: 0.99 } } as const);
+  const r = optimizePortfolio(input, objective, { ...common, lineups: n, constraints }, ctx);
+  const lineups = r.lineups.map((l) => ({ ...l, names: l.driverIds.map((d) => names.get(d) ?? d) }));
+  return {
+    summary: { site: slate.site, lineups: lineups.length, heldOut: r.heldOut, exposures: r.exposures.slice(0, 10), stats: r.stats },
+    result: { slateId: slate.slateId, site: slate.site, lineups, exposures: r.exposures, selection: r.selection, heldOut: r.heldOut, stats: r.stats, objective: r.objective },
+  };
+}
