@@ -1,0 +1,136 @@
+/**
+ * MCMC calibration benchmark (issue "Engine I"). Try it:
+ *   npx tsx -e "import('./bench/mcmc.ts').then(m=>m.run({quick:false})).then(r=>console.table(r))"
+ *
+ * Cases: Plackett-Luce on synthetic 40 drivers x 30 and x 100 races, 4 chains x (1000 warmup +
+ * 1000 draws), 2 worker threads; the full Cup model on 2015-2025; the held-out forecast check
+ * (train through 2023, test 2024-2025). Wall times are for a warm worker pool (an actor keeps
+ * one); the cold start (pool creation + module load in the workers) is reported separately.
+ */
+import type { BenchRow, BenchSuite } from './types.js';
+import type { CalibrationResult, ModelFeatures } from '../engine/contract/calibration-types.js';
+import { quietContext } from '../engine/contract/run-context.js';
+import { calibrate, createChainPool, diagnose, runChains, DEFAULT_CHAIN_CONFIG, type ChainPool } from '../engine/mcmc/index.js';
+import { syntheticSeason } from '../engine/model/index.js';
+import { loadCupData } from '../test/support/cup-data.js';
+
+const PL_ONLY: ModelFeatures = { trackType: false, team: false, manufacturer: false, startPosition: false, hierarchicalSkill: false, dnf: false };
+const WORKERS = 2;
+
+/** Min bulk ESS over skill[i] - skill[0] (the likelihood only identifies differences). */
+function minEssOfDifferences(res: CalibrationResult): number {
+  const { names, draws, drawCount, chainOfDraw } = res.posterior;
+  const P = names.length;
+  const skillCols = names.map((n, j) => (n.startsWith('skill[') ? j : -1)).filter((j) => j >= 0);
+  const chains = [...new Set(chainOfDraw)];
+  let min = Infinity;
+  for (const j of skillCols.slice(1)) {
+    const per = chains.map((c) => {
+      const v: number[] = [];
+      for (let s = 0; s < drawCount; s++) if (chainOfDraw[s] === c) v.push(draws[s * P + j] - draws[s * P + skillCols[0]]);
+      return Float64Array.from(v);
+    });
+    min = Math.min(min, diagnose(per).essBulk);
+  }
+  return min;
+}
+
+/**
+ * Process CPU seconds (main + worker threads) since c0. On a shared, loaded machine wall time
+ * overstates the cost; CPU time / 2 is what the same run needs on 2 idle cores.
+ */
+function cpuSeconds(c0: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+}
+
+async function warmPool(): Promise<ChainPool> {
+  const pool = createChainPool(WORKERS);
+  await runChains({ kind: 'standard-normal', dim: 2 }, { chains: WORKERS, seed: 1, config: { ...DEFAULT_CHAIN_CONFIG, warmup: 10, draws: 10 }, pool }, { isCancelled: () => false, progress: () => {} });
+  return pool;
+}
+
+async function plCase(pool: ChainPool, drivers: number, races: number, warmup: number, draws: number, wallTarget?: number): Promise<BenchRow[]> {
+  const data = syntheticSeason({ drivers, races, seed: 2024 }).data;
+  const spec = { chains: 4, warmup, draws, recencyHalfLifeDays: null, maxStoredDraws: 4 * draws, features: PL_ONLY };
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const res = await calibrate(data, spec, quietContext(7), { pool });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(c0);
+  const ess = minEssOfDifferences(res);
+  const d = res.diagnostics;
+  const name = `PL ${drivers}x${races}, 4 chains x (${warmup}+${draws})`;
+  const setup = `synthetic PL, fixed N(0,1) skills, ${WORKERS} warm workers, seed 7`;
+  const ok = d.rhatMax <= 1.01 && d.divergences === 0;
+  return [
+    { suite: 'mcmc', case: name, metric: 'wall', value: wall, unit: 's', ...(wallTarget ? { target: `< ${wallTarget} s`, pass: wall < wallTarget && ok } : {}), setup },
+    { suite: 'mcmc', case: name, metric: 'CPU time (all threads)', value: cpu, unit: 's', setup },
+    { suite: 'mcmc', case: name, metric: 'min ESS (skill differences)', value: ess, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'ESS/s', value: ess / wall, unit: '/s', setup },
+    { suite: 'mcmc', case: name, metric: 'R-hat max', value: d.rhatMax, unit: 'ratio', target: '<= 1.01', pass: d.rhatMax <= 1.01, setup },
+    { suite: 'mcmc', case: name, metric: 'divergences', value: d.divergences, unit: '', target: '0', pass: d.divergences === 0, setup },
+    { suite: 'mcmc', case: name, metric: 'mean leapfrogs/iteration', value: d.chains.reduce((s, c) => s + c.meanLeapfrogs, 0) / d.chains.length, unit: '', setup },
+  ];
+}
+
+async function cupCase(pool: ChainPool, label: string, features: Partial<ModelFeatures>): Promise<BenchRow[]> {
+  const data = loadCupData();
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const res = await calibrate(data, { features }, quietContext(11), { pool });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(c0);
+  const d = res.diagnostics;
+  const name = `Cup model ${label} 2015-2025, 4 chains x (${res.spec.warmup}+${res.spec.draws})`;
+  const setup = `${res.data.trainRaces} races, ${res.posterior.names.length} stored quantities, half-life ${res.spec.recencyHalfLifeDays} d, ${WORKERS} warm workers`;
+  return [
+    { suite: 'mcmc', case: name, metric: 'wall', value: wall, unit: 's', target: '< 5 s', pass: wall < 5, setup },
+    { suite: 'mcmc', case: name, metric: 'CPU time (all threads)', value: cpu, unit: 's', setup },
+    { suite: 'mcmc', case: name, metric: 'R-hat max', value: d.rhatMax, unit: 'ratio', setup },
+    { suite: 'mcmc', case: name, metric: 'min bulk ESS', value: d.essBulkMin, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'min bulk ESS/s', value: d.essBulkMin / wall, unit: '/s', setup },
+    { suite: 'mcmc', case: name, metric: 'divergences', value: d.divergences, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'mean leapfrogs/iteration', value: d.chains.reduce((s, c) => s + c.meanLeapfrogs, 0) / d.chains.length, unit: '', setup },
+  ];
+}
+
+async function heldOutCase(pool: ChainPool): Promise<BenchRow[]> {
+  const res = await calibrate(loadCupData(), { trainThrough: '2023-12-31' }, quietContext(12), { pool });
+  const ev = res.evaluation!;
+  const setup = `train 2015-2023 (${res.data.trainRaces} races), test 2024-2025 (${ev.overall.races} races), ${ev.simsPerRace} sims/race`;
+  const rows: BenchRow[] = [];
+  const groups: [string, typeof ev.overall][] = [['all', ev.overall], ...Object.entries(ev.byTrackType).map(([t, s]) => [t, s!] as [string, typeof ev.overall])];
+  for (const [g, s] of groups) {
+    const name = `held-out CRPS ${g} (${s.races} races)`;
+    rows.push(
+      { suite: 'mcmc', case: name, metric: 'CRPS skill vs uniform', value: s.skillVsUniform, unit: 'ratio', ...(g === 'all' ? { target: '> 0', pass: s.skillVsUniform > 0 } : {}), setup },
+      { suite: 'mcmc', case: name, metric: 'CRPS skill vs start position', value: s.skillVsStart, unit: 'ratio', ...(g === 'all' ? { target: '> 0', pass: s.skillVsStart > 0 } : {}), setup },
+      { suite: 'mcmc', case: name, metric: '50% interval coverage', value: s.coverage50, unit: 'ratio', target: '≈ 0.5', setup },
+      { suite: 'mcmc', case: name, metric: '80% interval coverage', value: s.coverage80, unit: 'ratio', target: '≈ 0.8', setup },
+      { suite: 'mcmc', case: name, metric: '90% interval coverage', value: s.coverage90, unit: 'ratio', target: '≈ 0.9', setup },
+    );
+  }
+  return rows;
+}
+
+export const run: BenchSuite = async ({ quick }) => {
+  const rows: BenchRow[] = [];
+  const tCold = performance.now();
+  const pool = await warmPool();
+  rows.push({ suite: 'mcmc', case: 'worker pool', metric: 'cold start (2 workers, TS loader)', value: (performance.now() - tCold) / 1000, unit: 's', setup: 'createChainPool + first tiny run' });
+  try {
+    if (quick) {
+      rows.push(...(await plCase(pool, 40, 30, 300, 300)));
+      return rows;
+    }
+    rows.push(...(await plCase(pool, 40, 30, 1000, 1000, 1)));
+    rows.push(...(await plCase(pool, 40, 100, 1000, 1000)));
+    rows.push(...(await cupCase(pool, '(default)', {})));
+    rows.push(...(await cupCase(pool, '(no track-type deviations)', { trackType: false })));
+    rows.push(...(await heldOutCase(pool)));
+    return rows;
+  } finally {
+    await pool.close();
+  }
+};

@@ -1,0 +1,134 @@
+/**
+ * Plackett-Luce (rank-ordered logit) log likelihood and its gradient for many races at once.
+ * Rows of race r are [raceStart[r], raceStart[r+1]) in finishing order (winner first). With
+ * w_i = exp(eta_i) and reverse cumulative sums S_k = sum_{j >= k} w_j,
+ *
+ *   log L = sum_k eta_k - log S_k,      d log L / d eta_i = 1 - w_i * sum_{k <= i} 1 / S_k
+ *
+ * so one backward pass (S) and one forward pass (gradient) make it O(n) per race. This is the
+ * hot loop of calibration, so: exp via fastExp, and sum log S_k taken as the log of a running
+ * product (one log per race instead of one per row; renormalised before it could overflow).
+ * The last place contributes eta - log(w) = 0 and is kept to avoid a branch.
+ */
+import { fastExp } from './fast-exp.js';
+
+const RENORM_HI = 1e150;
+const RENORM_LO = 1e-150;
+
+/** Returns sum_r weight[r] * log L_r; writes weight-scaled gradients into gEta. `work` is scratch (length = rows). */
+export function plackettLuce(eta: Float64Array, gEta: Float64Array, work: Float64Array, raceStart: Int32Array, weight: Float64Array): number {
+  let total = 0;
+  const nRaces = raceStart.length - 1;
+  for (let r = 0; r < nRaces; r++) total += weight[r] * race(eta, gEta, work, raceStart[r], raceStart[r + 1], weight[r]);
+  return total;
+}
+
+function race(eta: Float64Array, gEta: Float64Array, work: Float64Array, a: number, b: number, w: number): number {
+  // Shift by the race maximum only when plain exp() would overflow (wild trajectories).
+  let m = 0;
+  let s = cumulate(eta, gEta, work, a, b, 0);
+  if (!(s < 1e300)) {
+    m = -Infinity;
+    for (let i = a; i < b; i++) if (eta[i] > m) m = eta[i];
+    s = cumulate(eta, gEta, work, a, b, m);
+  }
+  let sumEta = 0;
+  let logs = 0;
+  let prod = 1;
+  let acc = 0;
+  for (let i = a; i < b; i++) {
+    const S = work[i];
+    sumEta += eta[i];
+    prod *= S;
+    if (prod > RENORM_HI || prod < RENORM_LO) {
+      logs += Math.log(prod);
+      prod = 1;
+    }
+    acc += 1 / S;
+    gEta[i] = w * (1 - gEta[i] * acc);
+  }
+  return sumEta - (b - a) * m - logs - Math.log(prod);
+}
+
+/** work[i] = sum_{j >= i} exp(eta_j - m); parks exp(eta_i - m) in gEta[i]. Returns the total. */
+function cumulate(eta: Float64Array, gEta: Float64Array, work: Float64Array, a: number, b: number, m: number): number {
+  let s = 0;
+  for (let i = b - 1; i >= a; i--) {
+    const e = fastExp(eta[i] - m);
+    gEta[i] = e;
+    s += e;
+    work[i] = s;
+  }
+  return s;
+}
+
+/**
+ * The same likelihood with the linear predictor and the gradient scatter fused in (the hot path
+ * of the driver model): eta_i = cellEta[rowCell[i]] + beta[raceType[r]] * x[i]. Accumulates
+ * d/d cellEta into gCell and d/d beta into gBeta (both must be zeroed by the caller); `work`
+ * and `park` are scratch of length rows. Returns the weighted log likelihood.
+ */
+export function plackettLuceCells(
+  cellEta: Float64Array,
+  rowCell: Int32Array,
+  beta: Float64Array,
+  x: Float64Array,
+  raceStart: Int32Array,
+  raceType: Uint8Array,
+  weight: Float64Array,
+  gCell: Float64Array,
+  gBeta: Float64Array,
+  work: Float64Array,
+  park: Float64Array,
+): number {
+  let total = 0;
+  const nRaces = raceStart.length - 1;
+  for (let r = 0; r < nRaces; r++) {
+    const a = raceStart[r];
+    const b = raceStart[r + 1];
+    const w = weight[r];
+    const bt = beta[raceType[r]];
+    let s = 0;
+    let sumEta = 0;
+    let m = 0;
+    for (let i = b - 1; i >= a; i--) {
+      const eta = cellEta[rowCell[i]] + bt * x[i];
+      const e = fastExp(eta);
+      sumEta += eta;
+      park[i] = e;
+      s += e;
+      work[i] = s;
+    }
+    if (!(s < 1e300)) {
+      // Wild trajectory: redo the sums shifted by the race maximum.
+      m = -Infinity;
+      for (let i = a; i < b; i++) m = Math.max(m, cellEta[rowCell[i]] + bt * x[i]);
+      s = 0;
+      for (let i = b - 1; i >= a; i--) {
+        const e = fastExp(cellEta[rowCell[i]] + bt * x[i] - m);
+        park[i] = e;
+        s += e;
+        work[i] = s;
+      }
+    }
+    let logs = 0;
+    let prod = 1;
+    let acc = 0;
+    let gb = 0;
+    for (let i = a; i < b; i++) {
+      const S = work[i];
+      prod *= S;
+      if (prod > RENORM_HI || prod < RENORM_LO) {
+        logs += Math.log(prod);
+        prod = 1;
+      }
+      acc += 1 / S;
+      const g = w * (1 - park[i] * acc);
+      gCell[rowCell[i]] += g;
+      gb += g * x[i];
+    }
+    gBeta[raceType[r]] += gb;
+    total += w * (sumEta - (b - a) * m - logs - Math.log(prod));
+  }
+  return total;
+}
