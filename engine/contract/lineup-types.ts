@@ -125,6 +125,11 @@ export interface SearchStats {
   readonly pruned: number;
   /** Partial lineups (search nodes) expanded. */
   readonly nodes: number;
+  /**
+   * Per-scenario terms the scenario search evaluated (0 for additive objectives). Naive
+   * enumeration needs legalLineups x selectionScenarios.
+   */
+  readonly scenarioTerms: number;
   readonly selectionScenarios: number;
   readonly heldOutScenarios: number;
 }

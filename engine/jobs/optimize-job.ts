@@ -9,7 +9,7 @@ import { invalidInput } from '../contract/engine-error.js';
 import type { SlateSpec } from '../contract/models.js';
 import type { EngineRunContext } from '../contract/run-context.js';
 import { buildFieldScoreTable, sampleField } from '../contest/index.js';
-import { optimizeLineup, optimizePortfolio } from '../lineup/index.js';
+import { optimizeLineup, optimizePortfolio, toUploadCsv } from '../lineup/index.js';
 import { createRng } from '../rng/index.js';
 import type { JobOutput } from './registry-types.js';
 
@@ -49,13 +49,15 @@ export async function runOptimizeJob(spec: Record<string, unknown>, inputs: Opti
   if (n === 1) {
     const r = optimizeLineup(input, lineupObjective(spec), { ...common, constraints }, ctx);
     const lineups = [{ ...r.lineup, names: r.lineup.driverIds.map((d) => names.get(d) ?? d) }];
-    return { summary: { site: slate.site, lineups: 1, best: { driverIds: r.lineup.driverIds, salary: r.lineup.salary, heldOutMean: r.lineup.heldOut.mean }, stats: r.stats }, result: { slateId: slate.slateId, site: slate.site, lineups, stats: r.stats, objective: r.objective } };
+    const uploadCsv = toUploadCsv(slate.site, [r.lineup], slateSpec);
+    return { summary: { site: slate.site, lineups: 1, best: { driverIds: r.lineup.driverIds, salary: r.lineup.salary, heldOutMean: r.lineup.heldOut.mean }, stats: r.stats }, result: { slateId: slate.slateId, site: slate.site, lineups, stats: r.stats, objective: r.objective, uploadCsv } };
   }
   const objective = spec.objective === 'payout' ? ({ kind: 'payout' } as const) : spec.objective === 'mean' ? ({ kind: 'mean' } as const) : ({ kind: 'coverage', target: { kind: 'fieldQuantile', quantile: 0.99 } } as const);
   const r = optimizePortfolio(input, objective, { ...common, lineups: n, constraints }, ctx);
   const lineups = r.lineups.map((l) => ({ ...l, names: l.driverIds.map((d) => names.get(d) ?? d) }));
+  const uploadCsv = toUploadCsv(slate.site, r.lineups, slateSpec);
   return {
     summary: { site: slate.site, lineups: lineups.length, heldOut: r.heldOut, exposures: r.exposures.slice(0, 10), stats: r.stats },
-    result: { slateId: slate.slateId, site: slate.site, lineups, exposures: r.exposures, selection: r.selection, heldOut: r.heldOut, stats: r.stats, objective: r.objective },
+    result: { slateId: slate.slateId, site: slate.site, lineups, exposures: r.exposures, selection: r.selection, heldOut: r.heldOut, stats: r.stats, objective: r.objective, uploadCsv },
   };
 }

@@ -11,7 +11,8 @@ import { invalidInput } from '../contract/engine-error.js';
 import { runPing } from '../diagnostics/ping.js';
 import type { PingSpec } from '../contract/job-specs.js';
 import '../contract/kind-specs.js'; // registers the kinds' spec validators
-import type { CalibrateInputs, ContestSimInputs, OwnershipInputs, SimulateInputs } from '../contract/job-inputs.js';
+import type { CalibrateInputs, ContestSimInputs, OptimizeInputs, OwnershipInputs, SimulateInputs } from '../contract/job-inputs.js';
+import { runOptimizeJob } from './optimize-job.js';
 import { runContestSimJob } from './contest-sim-job.js';
 import { runCalibrateJob } from './calibrate-job.js';
 import { runOwnershipJob } from './ownership-job.js';
@@ -30,6 +31,7 @@ const computations: Partial<Record<JobKind, JobComputation>> = {
   calibrate: (spec, inputs, ctx) => runCalibrateJob(spec, inputs as CalibrateInputs, ctx),
   simulate: (spec, inputs, ctx) => runSimulateJob(spec, inputs as SimulateInputs, ctx),
   ownership: (spec, inputs, ctx) => runOwnershipJob(spec, inputs as OwnershipInputs, ctx),
+  optimize: (spec, inputs, ctx) => runOptimizeJob(spec, inputs as OptimizeInputs, ctx),
   contestSim: (spec, inputs, ctx) => runContestSimJob(spec, inputs as ContestSimInputs, ctx),
 };
 

@@ -31,6 +31,11 @@ export function encodeResult(result: unknown): Uint8Array {
   return new Uint8Array(gzipSync(Buffer.from(JSON.stringify(result, replacer)), { level: 6 }));
 }
 
-export function decodeResult<T = unknown>(payload: Uint8Array): T {
-  return JSON.parse(gunzipSync(payload).toString('utf8'), reviver) as T;
+/**
+ * Neo4j returns a stored byte[] as an Int8Array or a plain number list depending on driver
+ * settings; Buffer.from keeps each value's low 8 bits, which restores the bytes either way.
+ */
+export function decodeResult<T = unknown>(payload: Uint8Array | Int8Array | readonly number[]): T {
+  const bytes = payload instanceof Uint8Array ? payload : Buffer.from(payload as ArrayLike<number> as number[]);
+  return JSON.parse(gunzipSync(bytes).toString('utf8'), reviver) as T;
 }
