@@ -26,6 +26,12 @@ class PhasePoint {
     this.g.set(o.g);
     this.lp = o.lp;
   }
+  /** Position, gradient and density only: proposals never need their momentum. */
+  copyPositionFrom(o: PhasePoint): void {
+    this.q.set(o.q);
+    this.g.set(o.g);
+    this.lp = o.lp;
+  }
 }
 
 /** Vectors used by one level of the recursive tree build. */
@@ -45,7 +51,6 @@ export interface TransitionStats {
   treeDepth: number;
   leapfrogs: number;
   divergent: boolean;
-  energy: number;
 }
 
 function logSumExp(a: number, b: number): number {
@@ -178,8 +183,8 @@ export class Nuts {
     this.sampleMomentum(z);
     this.zFwd.copyFrom(z);
     this.zBck.copyFrom(z);
-    this.zSample.copyFrom(z);
-    this.zPropose.copyFrom(z);
+    this.zSample.copyPositionFrom(z);
+    this.zPropose.copyPositionFrom(z);
     this.pSharp(z, v.psFB);
     v.psFF.set(v.psFB);
     v.psBF.set(v.psFB);
@@ -219,8 +224,8 @@ export class Nuts {
       if (!valid) break;
       depth++;
       const lswSub = this.lsw[top];
-      if (lswSub > logSumWeight) this.zSample.copyFrom(this.zPropose);
-      else if (this.rng.nextDouble() < Math.exp(lswSub - logSumWeight)) this.zSample.copyFrom(this.zPropose);
+      if (lswSub > logSumWeight) this.zSample.copyPositionFrom(this.zPropose);
+      else if (this.rng.nextDouble() < Math.exp(lswSub - logSumWeight)) this.zSample.copyPositionFrom(this.zPropose);
       logSumWeight = logSumExp(logSumWeight, lswSub);
       addInto(v.rho, v.rhoB, v.rhoF);
       let persist = noUTurn(v.psBB, v.psFF, v.rho);
@@ -230,13 +235,12 @@ export class Nuts {
       persist = persist && noUTurn(v.psBF, v.psFF, v.rhoExt);
       if (!persist) break;
     }
-    this.current.copyFrom(this.zSample);
+    this.current.copyPositionFrom(this.zSample);
     return {
       acceptStat: this.nLeapfrog > 0 ? this.sumMetroProb / this.nLeapfrog : 0,
       treeDepth: depth,
       leapfrogs: this.nLeapfrog,
       divergent: this.divergent,
-      energy: this.hamiltonian(this.zSample),
     };
   }
 
@@ -260,7 +264,7 @@ export class Nuts {
       if (h - h0 > MAX_DELTA_H) this.divergent = true;
       this.lsw[lswSlot] = logSumExp(this.lsw[lswSlot], h0 - h);
       this.sumMetroProb += h0 - h > 0 ? 1 : Math.exp(h0 - h);
-      propose.copyFrom(z);
+      propose.copyPositionFrom(z);
       this.pSharp(z, pSharpBeg);
       pSharpEnd.set(pSharpBeg);
       for (let i = 0; i < this.dim; i++) rho[i] += z.p[i];
@@ -275,7 +279,7 @@ export class Nuts {
     L.rhoInit.fill(0);
     if (!this.buildTree(depth - 1, propose, pSharpBeg, L.pSharpInitEnd, L.rhoInit, pBeg, L.pInitEnd, h0, sign, slotInit)) return false;
     const final = L.proposeFinal;
-    final.copyFrom(z);
+    final.copyPositionFrom(z);
     this.lsw[slotFinal] = -Infinity;
     L.rhoFinal.fill(0);
     if (!this.buildTree(depth - 1, final, L.pSharpFinalBeg, pSharpEnd, L.rhoFinal, L.pFinalBeg, pEnd, h0, sign, slotFinal)) return false;
@@ -283,8 +287,8 @@ export class Nuts {
     const lswFinal = this.lsw[slotFinal];
     const lswSub = logSumExp(lswInit, lswFinal);
     this.lsw[lswSlot] = logSumExp(this.lsw[lswSlot], lswSub);
-    if (lswFinal > lswSub) propose.copyFrom(final);
-    else if (this.rng.nextDouble() < Math.exp(lswFinal - lswSub)) propose.copyFrom(final);
+    if (lswFinal > lswSub) propose.copyPositionFrom(final);
+    else if (this.rng.nextDouble() < Math.exp(lswFinal - lswSub)) propose.copyPositionFrom(final);
     const rhoSub = L.rhoExt;
     addInto(rhoSub, L.rhoInit, L.rhoFinal);
     for (let i = 0; i < this.dim; i++) rho[i] += rhoSub[i];

@@ -33,6 +33,8 @@ export interface ModelDesign {
   readonly rowMake: Int32Array;
   /** -log(start position): the start covariate (only differences within a race matter). */
   readonly rowStartX: Float64Array;
+  /** Start position itself (1-based). */
+  readonly rowStart: Int32Array;
   /** Recency-weighted DNF trials/events per driver x track type (index d * 5 + t). */
   readonly dnfTrials: Float64Array;
   readonly dnfEvents: Float64Array;
@@ -103,6 +105,7 @@ export function buildDesign(races: readonly CalibrationRace[], opts: DesignOptio
   const rowTeam = new Int32Array(nRows);
   const rowMake = new Int32Array(nRows);
   const rowStartX = new Float64Array(nRows);
+  const rowStart = new Int32Array(nRows);
   const dnfTrials = new Float64Array(driverIds.length * N_TRACK_TYPES);
   const dnfEvents = new Float64Array(driverIds.length * N_TRACK_TYPES);
   let row = 0;
@@ -118,6 +121,7 @@ export function buildDesign(races: readonly CalibrationRace[], opts: DesignOptio
       rowTeam[row] = x.teamId ? tIdx.get(x.teamId)! : teamIds.length;
       rowMake[row] = x.manufacturer ? mIdx.get(x.manufacturer)! : makeIds.length;
       rowStartX[row] = -Math.log(x.start);
+      rowStart[row] = x.start;
       row++;
     }
     const independent = new Set(raceDnfEvents(race).independent);
@@ -128,5 +132,5 @@ export function buildDesign(races: readonly CalibrationRace[], opts: DesignOptio
     });
   });
   raceStart[kept.length] = row;
-  return { features: opts.features, driverIds, teamIds, makeIds, raceStart, raceType, raceWeight, rowDriver, rowTeam, rowMake, rowStartX, dnfTrials, dnfEvents };
+  return { features: opts.features, driverIds, teamIds, makeIds, raceStart, raceType, raceWeight, rowDriver, rowTeam, rowMake, rowStartX, rowStart, dnfTrials, dnfEvents };
 }

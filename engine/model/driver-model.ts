@@ -10,12 +10,13 @@
  * average driver's rate). Hierarchical blocks are non-centred and
  * sum-to-zero (sum-to-zero.ts) so the posterior is close to isotropic after a diagonal metric.
  */
+import type { ModelFeatures } from '../contract/calibration-types.js';
 import type { LogDensity } from '../mcmc/target.js';
 import type { ModelDesign } from './design.js';
 import { N_TRACK_TYPES } from './design.js';
 import { fastExp } from './fast-exp.js';
 import { PRIORS, modelLayout, type ModelLayout } from './model-layout.js';
-import { plackettLuceCells } from './plackett-luce.js';
+import { plackettLuceCells, type CellRows } from './plackett-luce.js';
 import { centringWeights, pcBackward, pcForward } from './partial-centring.js';
 import { dcBackward, dcForward, stzBackward, stzCoefficients, stzForward } from './sum-to-zero.js';
 
@@ -73,12 +74,17 @@ export function createDriverModel(design: ModelDesign): DriverModel {
   const park = new Float64Array(nRows);
   // Rows collapse to "cells" (driver, track type, team, make): ~1.1k cells for ~13k Cup rows,
   // so effects are gathered and gradients scattered per cell, not per row.
-  const cells = buildCells(design, D, M);
+  const cells = buildCells(design, D, K, M, L.features);
   const nCells = cells.driver.length;
   const cellEta = new Float64Array(nCells);
+  const cellExp = new Float64Array(nCells);
+  const maxStart = design.rowStart.reduce((a, b) => Math.max(a, b), 1);
+  const rows: CellRows = { raceStart: design.raceStart, raceType: design.raceType, weight: design.raceWeight, rowCell: cells.rowCell, rowStart: design.rowStart, rowX: design.rowStartX, maxStart };
+  // startPow[t * (maxStart + 1) + s] = exp(beta_t * -log s) = s^(-beta_t); logs precomputed.
+  const startPow = new Float64Array(T * (maxStart + 1));
+  const negLogStart = Float64Array.from({ length: maxStart + 1 }, (_, k) => (k > 0 ? -Math.log(k) : 0));
   const gCell = new Float64Array(nCells);
-  const { rowCell } = cells;
-  const { raceStart, raceType, rowStartX, dnfTrials, dnfEvents } = design;
+  const { dnfTrials, dnfEvents } = design;
   const f = L.features;
 
   function logDensityGradient(x: Float64Array, grad: Float64Array): number {
@@ -103,7 +109,9 @@ export function createDriverModel(design: ModelDesign): DriverModel {
     for (let c = 0; c < nCells; c++) cellEta[c] = skill[cells.driver[c]] + dev[cells.dev[c]] + team[cells.team[c]] + make[cells.make[c]];
     gCell.fill(0);
     gBeta.fill(0);
-    lp += plackettLuceCells(cellEta, rowCell, beta, rowStartX, raceStart, raceType, design.raceWeight, gCell, gBeta, work, park);
+    for (let c = 0; c < nCells; c++) cellExp[c] = fastExp(cellEta[c]);
+    for (let t = 0; t < T; t++) for (let k = 1; k <= maxStart; k++) startPow[t * (maxStart + 1) + k] = fastExp(beta[t] * negLogStart[k]);
+    lp += plackettLuceCells(rows, cellEta, cellExp, beta, startPow, gCell, gBeta, work, park);
     gSkill.fill(0);
     gDev.fill(0);
     gTeam.fill(0);
@@ -227,7 +235,8 @@ interface Cells {
   readonly make: Int32Array;
 }
 
-function buildCells(design: ModelDesign, D: number, M: number): Cells {
+/** Disabled blocks map every row to their pinned-zero slot, so they do not split cells. */
+function buildCells(design: ModelDesign, D: number, K: number, M: number, f: ModelFeatures): Cells {
   const key = new Map<string, number>();
   const rowCell = new Int32Array(design.rowDriver.length);
   const driver: number[] = [];
@@ -238,15 +247,17 @@ function buildCells(design: ModelDesign, D: number, M: number): Cells {
     const t = design.raceType[r];
     for (let i = design.raceStart[r]; i < design.raceStart[r + 1]; i++) {
       const d = design.rowDriver[i];
-      const k = `${d}|${t}|${design.rowTeam[i]}|${design.rowMake[i]}`;
+      const tm = f.team ? design.rowTeam[i] : K;
+      const mk = f.manufacturer ? design.rowMake[i] : M;
+      const k = `${d}|${t}|${tm}|${mk}`;
       let c = key.get(k);
       if (c === undefined) {
         c = driver.length;
         key.set(k, c);
         driver.push(d);
         dev.push(t * D + d);
-        team.push(design.rowTeam[i]);
-        make.push(t * (M + 1) + design.rowMake[i]);
+        team.push(tm);
+        make.push(t * (M + 1) + mk);
       }
       rowCell[i] = c;
     }

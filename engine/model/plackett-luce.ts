@@ -62,50 +62,66 @@ function cumulate(eta: Float64Array, gEta: Float64Array, work: Float64Array, a: 
   return s;
 }
 
+/** Row layout the fused kernel reads (see plackettLuceCells). */
+export interface CellRows {
+  readonly raceStart: Int32Array;
+  readonly raceType: Uint8Array;
+  readonly weight: Float64Array;
+  readonly rowCell: Int32Array;
+  /** Start position (1..maxStart) of each row. */
+  readonly rowStart: Int32Array;
+  /** -log(start position) of each row. */
+  readonly rowX: Float64Array;
+  readonly maxStart: number;
+}
+
 /**
  * The same likelihood with the linear predictor and the gradient scatter fused in (the hot path
- * of the driver model): eta_i = cellEta[rowCell[i]] + beta[raceType[r]] * x[i]. Accumulates
- * d/d cellEta into gCell and d/d beta into gBeta (both must be zeroed by the caller); `work`
- * and `park` are scratch of length rows. Returns the weighted log likelihood.
+ * of the driver model): eta_i = cellEta[c_i] + beta[t] * x_i with x_i = -log(start_i), so
+ * exp(eta_i) = cellExp[c_i] * startPow[t][start_i]. The caller computes the two small
+ * exponential tables once per gradient (cells ~10x fewer than rows, starts <= 43), which
+ * takes exp() out of the row loop entirely. Accumulates d/d cellEta into gCell and d/d beta
+ * into gBeta (both zeroed by the caller); work/park are scratch of length rows.
  */
 export function plackettLuceCells(
+  rows: CellRows,
   cellEta: Float64Array,
-  rowCell: Int32Array,
+  cellExp: Float64Array,
   beta: Float64Array,
-  x: Float64Array,
-  raceStart: Int32Array,
-  raceType: Uint8Array,
-  weight: Float64Array,
+  startPow: Float64Array,
   gCell: Float64Array,
   gBeta: Float64Array,
   work: Float64Array,
   park: Float64Array,
 ): number {
+  const { raceStart, raceType, weight, rowCell, rowStart, rowX, maxStart } = rows;
   let total = 0;
   const nRaces = raceStart.length - 1;
   for (let r = 0; r < nRaces; r++) {
     const a = raceStart[r];
     const b = raceStart[r + 1];
     const w = weight[r];
-    const bt = beta[raceType[r]];
+    const t = raceType[r];
+    const bt = beta[t];
+    const pOff = t * (maxStart + 1);
     let s = 0;
     let sumEta = 0;
     let m = 0;
     for (let i = b - 1; i >= a; i--) {
-      const eta = cellEta[rowCell[i]] + bt * x[i];
-      const e = fastExp(eta);
-      sumEta += eta;
+      const c = rowCell[i];
+      const e = cellExp[c] * startPow[pOff + rowStart[i]];
+      sumEta += cellEta[c] + bt * rowX[i];
       park[i] = e;
       s += e;
       work[i] = s;
     }
-    if (!(s < 1e300)) {
-      // Wild trajectory: redo the sums shifted by the race maximum.
+    if (!(s < 1e300 && s > 1e-290)) {
+      // Wild trajectory (over/underflow): redo the sums shifted by the race maximum.
       m = -Infinity;
-      for (let i = a; i < b; i++) m = Math.max(m, cellEta[rowCell[i]] + bt * x[i]);
+      for (let i = a; i < b; i++) m = Math.max(m, cellEta[rowCell[i]] + bt * rowX[i]);
       s = 0;
       for (let i = b - 1; i >= a; i--) {
-        const e = fastExp(cellEta[rowCell[i]] + bt * x[i] - m);
+        const e = fastExp(cellEta[rowCell[i]] + bt * rowX[i] - m);
         park[i] = e;
         s += e;
         work[i] = s;
@@ -125,9 +141,9 @@ export function plackettLuceCells(
       acc += 1 / S;
       const g = w * (1 - park[i] * acc);
       gCell[rowCell[i]] += g;
-      gb += g * x[i];
+      gb += g * rowX[i];
     }
-    gBeta[raceType[r]] += gb;
+    gBeta[t] += gb;
     total += w * (sumEta - (b - a) * m - logs - Math.log(prod));
   }
   return total;
