@@ -55,6 +55,9 @@ export const run: BenchSuite = async ({ quick }) => {
     rows.push({ suite: SUITE, case: c, metric: 'cpu', value: +r.cpuS.toFixed(3), unit: 's', setup });
     rows.push({ suite: SUITE, case: c, metric: 'lineups scored exactly', value: stats.scored, unit: '', setup: `${stats.legalLineups.toLocaleString('en-US')} legal; the rest pruned by proven bounds` });
     rows.push({ suite: SUITE, case: c, metric: 'share pruned', value: +(stats.pruned / stats.legalLineups).toFixed(6), unit: 'ratio', setup });
+    if (stats.scenarioTerms > 0) {
+      rows.push({ suite: SUITE, case: c, metric: 'scenario terms / naive', value: +(stats.scenarioTerms / (stats.legalLineups * stats.selectionScenarios)).toExponential(2), unit: 'ratio', setup: `${stats.scenarioTerms.toExponential(2)} terms vs ${(stats.legalLineups * stats.selectionScenarios).toExponential(2)} for scoring every legal lineup` });
+    }
     rows.push({ suite: SUITE, case: c, metric: 'objective in-sample', value: +lineup.selectionObjective.toFixed(4), unit: '', setup });
     const held = lineup.heldOut.objective!;
     rows.push({ suite: SUITE, case: c, metric: 'objective held-out', value: +held.value.toFixed(4), unit: `± ${held.se.toPrecision(2)} (SE)`, setup });

@@ -91,6 +91,19 @@ export function makeFormatError(opts: FormatErrorOptions) {
       const code = String(formatted.extensions?.code ?? '');
       if (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return stripStack(formatted, opts.development);
       if (PASSTHROUGH.has(code)) return stripStack(formatted, opts.development);
+      // graphql-js appends a code-less error after 50 variable errors (Apollo has already labelled
+      // it INTERNAL_SERVER_ERROR): it is still bad input.
+      if ((!code || code === ErrorCode.INTERNAL_SERVER_ERROR) && formatted.message.startsWith('Too many errors processing variables')) {
+        return { ...stripStack(formatted, opts.development), extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+      }
+      // Cypher that Neo4j refuses as a statement error was built from the client's arguments by
+      // @neo4j/graphql (e.g. impossible cursor/aggregate combinations found by fuzzing): report it
+      // as bad input, and still log it, since it can also be a translation bug.
+      const neo4jCode = String((error as { originalError?: { code?: unknown } } | null)?.originalError?.code ?? '');
+      if (neo4jCode.startsWith('Neo.ClientError.Statement.')) {
+        opts.onInternalError?.(error);
+        return { message: 'The query could not be executed with these arguments (check pagination cursors and filters).', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT, neo4jCode } };
+      }
       opts.onInternalError?.(error);
       return {
         message: opts.development ? formatted.message : 'Internal server error',

@@ -19,6 +19,7 @@ import type { ApiConfig } from './config.js';
 import { makeFormatError } from './errors.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
 import { ideRouter } from './http/ide.js';
+import { paginationGuardPlugin } from './graphql/pagination-guard.js';
 import { readyHandler, type DependencyCheck } from './http/readiness.js';
 import { observeWs, type ApiObservability } from './observability/api-observability.js';
 import { wsViewer, type SecurityLayer } from './security/index.js';
@@ -83,6 +84,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     formatError,
     plugins: [
       ...security.http.apollo.plugins,
+      paginationGuardPlugin<GraphQLContext>(),
       ...(deps.observability ? [deps.observability.apolloPlugin<GraphQLContext>()] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

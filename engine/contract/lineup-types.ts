@@ -177,3 +177,26 @@ export interface PortfolioResult {
 
 /** Upload CSV cell style: bare site ids, or DK "Name (ID)" / FD "ID:Name". */
 export type UploadPlayerFormat = 'id' | 'nameId';
+
+/**
+ * Suggested `optimize` job spec (the lead owns job-specs.ts and the wiring). The actor loads
+ * the slate, the ScenarioSet(s) (→ points via engine/lineup `alignScenarioColumns`), ownership
+ * (meanPct / 100) and, when a contest is named, the FieldScoreTable from engine/contest, then
+ * calls `optimizeLineup` (mode 'lineup') or `optimizePortfolio` (mode 'portfolio').
+ */
+export interface OptimizeJobSpec {
+  readonly slateId: string;
+  /** Scenarios the search optimises on. */
+  readonly scenarioSetId: string;
+  /** Fresh scenarios for held-out metrics; absent → the selection set is split by the job seed. */
+  readonly evaluationScenarioSetId?: string;
+  /** Contest whose simulated field prices the payout objective and field-based targets. */
+  readonly contestId?: string;
+  readonly mode: 'lineup' | 'portfolio';
+  readonly objective: LineupObjective | PortfolioObjective;
+  /** Portfolio size (mode 'portfolio'), 1..150. */
+  readonly lineups?: number;
+  readonly constraints?: PortfolioConstraints;
+  /** @default 0.5 */
+  readonly holdoutFraction?: number;
+}

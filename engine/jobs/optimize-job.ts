@@ -9,7 +9,7 @@ import { invalidInput } from '../contract/engine-error.js';
 import type { SlateSpec } from '../contract/models.js';
 import type { EngineRunContext } from '../contract/run-context.js';
 import { buildFieldScoreTable, sampleField } from '../contest/index.js';
-import { optimizeLineup, optimizePortfolio, toUploadCsv } from '../lineup/index.js';
+import { alignScenarioColumns, optimizeLineup, optimizePortfolio, toUploadCsv } from '../lineup/index.js';
 import { createRng } from '../rng/index.js';
 import type { JobOutput } from './registry-types.js';
 
@@ -32,11 +32,14 @@ function lineupObjective(spec: Record<string, unknown>): LineupObjective {
 export async function runOptimizeJob(spec: Record<string, unknown>, inputs: OptimizeInputs, ctx: EngineRunContext): Promise<JobOutput> {
   const { slate, simulation, ownership, contest } = inputs;
   const slateSpec: SlateSpec = { site: slate.site, salaryCap: slate.salaryCap, rosterSize: slate.rosterSize, players: slate.players };
-  const points = slate.site === 'FD' ? simulation.set.fdPoints : simulation.set.dkPoints;
+  // Columns in slate.players order (the scenario set has its own driver order).
+  const points = alignScenarioColumns(simulation.set, slateSpec);
   const own = ownership ? Float64Array.from(slate.players.map((p) => (ownership.drivers.find((d) => d.driverId === p.driverId)?.meanPct ?? 0) / 100)) : undefined;
   if ((spec.objective === 'leverage' || (spec.constraints as Record<string, unknown> | undefined)?.maxTotalOwnership) && !own) throw invalidInput('spec.ownershipJobId', 'is required for leverage or ownership constraints');
   let field;
-  if (spec.objective === 'payout') {
+  const n = Number(spec.lineups ?? 1);
+  // A field is needed for the payout objective, and lets portfolios target the field's 99th percentile.
+  if (spec.objective === 'payout' || (n > 1 && contest && ownership)) {
     if (!contest || !ownership) throw invalidInput('spec.contestId', 'the payout objective needs a contest and an ownership projection');
     const sampled = sampleField({ slate: slateSpec, ownership: ownership.drivers.map((d) => ({ driverId: d.driverId, meanPct: d.meanPct })), fieldSize: contest.fieldSize - 1 }, createRng(ctx.seed ^ 0x5f1e1d), ctx);
     field = buildFieldScoreTable({ slate: slateSpec, contest, field: sampled, scenarios: simulation.set }, ctx);
@@ -45,14 +48,22 @@ export async function runOptimizeJob(spec: Record<string, unknown>, inputs: Opti
   const common = { ...(spec.holdoutShare ? { holdoutFraction: Number(spec.holdoutShare) } : {}), ...(spec.target !== undefined ? { reportTarget: Number(spec.target) } : {}) };
   const constraints = (spec.constraints as Record<string, unknown> | undefined) ?? {};
   const names = new Map(slate.players.map((p) => [p.driverId, p.name]));
-  const n = Number(spec.lineups ?? 1);
   if (n === 1) {
     const r = optimizeLineup(input, lineupObjective(spec), { ...common, constraints }, ctx);
     const lineups = [{ ...r.lineup, names: r.lineup.driverIds.map((d) => names.get(d) ?? d) }];
     const uploadCsv = toUploadCsv(slate.site, [r.lineup], slateSpec);
     return { summary: { site: slate.site, lineups: 1, best: { driverIds: r.lineup.driverIds, salary: r.lineup.salary, heldOutMean: r.lineup.heldOut.mean }, stats: r.stats }, result: { slateId: slate.slateId, site: slate.site, lineups, stats: r.stats, objective: r.objective, uploadCsv } };
   }
-  const objective = spec.objective === 'payout' ? ({ kind: 'payout' } as const) : spec.objective === 'mean' ? ({ kind: 'mean' } as const) : ({ kind: 'coverage', target: { kind: 'fieldQuantile', quantile: 0.99 } } as const);
+  // Portfolios: payout, mean, or (other objectives) coverage — P(some lineup beats the field's
+  // 99th percentile) with a field, else P(some lineup reaches spec.target or the best mean + 20 %).
+  const objective =
+    spec.objective === 'payout'
+      ? ({ kind: 'payout' } as const)
+      : spec.objective === 'mean'
+        ? ({ kind: 'mean' } as const)
+        : field
+          ? ({ kind: 'coverage', target: { kind: 'fieldQuantile', quantile: 0.99 } } as const)
+          : ({ kind: 'coverage', target: { kind: 'score', value: Number(spec.target ?? 300) } } as const);
   const r = optimizePortfolio(input, objective, { ...common, lineups: n, constraints }, ctx);
   const lineups = r.lineups.map((l) => ({ ...l, names: l.driverIds.map((d) => names.get(d) ?? d) }));
   const uploadCsv = toUploadCsv(slate.site, r.lineups, slateSpec);

@@ -19,7 +19,7 @@ import type { DriverColumns } from './scenario-matrix.js';
 import { upsideValues } from './upside.js';
 
 export interface PoolOptions {
-  /** Lineups taken from each of the mean and upside rankings. @default 1500 */
+  /** Lineups taken from each of the mean and upside rankings. @default 800 */
   readonly perRanking: number;
   /** Scenarios whose single best lineup joins the pool. @default 150 */
   readonly scenarioLineups: number;
@@ -31,7 +31,7 @@ export interface PoolOptions {
   readonly upsideAlpha: number;
 }
 
-export const POOL_DEFAULTS: PoolOptions = { perRanking: 1500, scenarioLineups: 150, perMinExposureDriver: 100, perRefill: 40, upsideAlpha: 0.05 };
+export const POOL_DEFAULTS: PoolOptions = { perRanking: 800, scenarioLineups: 150, perMinExposureDriver: 100, perRefill: 40, upsideAlpha: 0.05 };
 
 /** Growable set of distinct lineups (size x rosterSize slate indices). */
 export class CandidatePool {

@@ -25,8 +25,9 @@ export class PayoutKernel implements ScenarioKernel {
 
   scan(parent: LiveList, m: number, parentBounded: boolean, col: Float32Array, comp: Float64Array | null, out: LiveList): number {
     const { idx, x, suf } = parent;
+    const pKey = parent.key;
     const cut = this.cut;
-    const table = this.table;
+    const { tierThr, tierCap, T, topPrize } = this.table;
     const oIdx = out.idx;
     const oX = out.x;
     const oC = out.suf;
@@ -43,11 +44,15 @@ export class PayoutKernel implements ScenarioKernel {
       const v = x[k] + col[s];
       const u = comp ? v + comp[s] : v;
       if (u >= cut[s]) {
-        const g = table.payoutUpper(s, u);
+        // Tier of u (PayoutTable.tierIndex inlined), starting from the parent's tier.
+        let t = parentBounded ? -1 - pKey[k] : -1;
+        const o = s * T;
+        while (t + 1 < T && u < tierThr[o + t + 1]) t++;
+        const g = t < 0 ? topPrize : tierCap[t];
         oIdx[n] = s;
         oX[n] = v;
         oC[n] = g;
-        oK[n] = g; // big prizes first: where a child loses most
+        oK[n] = -1 - t; // better tiers first (where a child loses most); children read their start tier here
         n++;
         acc += g;
       }

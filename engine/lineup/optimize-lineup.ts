@@ -48,12 +48,13 @@ export function optimizeLineup(input: LineupInput, objective: LineupObjective, o
   const legalLineups = countLegalLineups(prep, ctx);
 
   const progress = (done: number, total: number, best: number, scored: number): void =>
-    ctx.progress({ phase: 'enumerating', done, total, metrics: { bestObjective: best, lineups: scored } });
+    ctx.progress({ phase: 'enumerating', done, total, metrics: Number.isFinite(best) ? { bestObjective: best, lineups: scored } : { lineups: scored } });
 
   let positions: Int32Array;
   let value: number;
   let scored: number;
   let nodes: number;
+  let scenarioTerms = 0;
   if (objective.kind === 'mean' || objective.kind === 'leverage') {
     const penalty = objective.kind === 'leverage' ? objective.ownershipPenalty : 0;
     const values = Float64Array.from(prep.free, (i, p) => means[i] - penalty * prep.own[p]);
@@ -77,6 +78,7 @@ export function optimizeLineup(input: LineupInput, objective: LineupObjective, o
     value = res.value;
     scored = res.scored;
     nodes = res.nodes;
+    scenarioTerms = res.scenarioTerms;
   }
 
   const indices = prep.toSlateIndices(positions);
@@ -91,7 +93,7 @@ export function optimizeLineup(input: LineupInput, objective: LineupObjective, o
   return {
     objective,
     lineup: describeLineup(input.slate, indices, input.ownership, value, heldOut),
-    stats: { legalLineups, scored, pruned: legalLineups - scored, nodes, selectionScenarios: sel.scenarios, heldOutScenarios: evl.scenarios },
+    stats: { legalLineups, scored, pruned: legalLineups - scored, nodes, scenarioTerms, selectionScenarios: sel.scenarios, heldOutScenarios: evl.scenarios },
   };
 }
 

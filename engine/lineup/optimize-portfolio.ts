@@ -14,14 +14,18 @@ import { unreachable } from '../contract/job-protocol.js';
 import { addRanked, type CandidatePool, initialPool, POOL_DEFAULTS, poolSource, type PoolOptions } from './candidate-pool.js';
 import { coverageLevels } from './coverage.js';
 import { lineupMetrics } from './estimates.js';
-import { capAt, exposurePlan, floorAt } from './exposure-plan.js';
+import { exposurePlan } from './exposure-plan.js';
+import { PortfolioGate } from './portfolio-gate.js';
 import { splitScenarios } from './holdout.js';
 import { COMMON_DEFAULTS, type CommonOptions, type LineupInput } from './inputs.js';
-import { type CandidateStatus, LazyGreedy } from './lazy-greedy.js';
+import { LazyGreedy } from './lazy-greedy.js';
 import { countLegalLineups } from './legal-count.js';
 import { describeLineup, driverMeans, scoresOf } from './lineup-scoring.js';
 import { PayoutTable } from './payout-table.js';
-import { CoverageState, MeanState, PayoutState, type PortfolioState } from './portfolio-objectives.js';
+import { CoverageState } from './portfolio-coverage.js';
+import { MeanState } from './portfolio-mean.js';
+import { PayoutState } from './portfolio-payout.js';
+import type { PortfolioState } from './portfolio-state.js';
 import { portfolioMetrics, portfolioScores } from './portfolio-metrics.js';
 import { allColumns } from './pool-scores.js';
 import { PreparedSlate } from './prepared-slate.js';
@@ -36,7 +40,7 @@ export const MAX_PORTFOLIO_LINEUPS = 150;
 export interface PortfolioStepInfo {
   /** 1-based position of the lineup in the portfolio. */
   readonly step: number;
-  /** Marginal gain on the selection scenarios (objective units). */
+  /** Increase of the portfolio objective on the selection scenarios (objective units). */
   readonly marginalGain: number;
   /** Portfolio objective on the selection scenarios after this lineup. */
   readonly selectionObjective: number;
@@ -81,48 +85,19 @@ export function optimizePortfolio(input: LineupInput, objective: PortfolioObject
   const cols = allColumns(sel.points, n);
   const S = sel.scenarios;
   const state = makeState(objective, pool, cols, S, sel.field, N);
-  const perUnit = objective.kind === 'mean' ? 1 : 1 / S; // gains → objective units
 
-  const count = new Int32Array(n);
-  const chosen: number[][] = [];
-  const member: Uint8Array[] = [];
-  const checkedUpTo: number[] = []; // per candidate: chosen lineups already checked for min-unique (the pool grows)
-  const must: number[] = [];
-  const soft: number[] = [];
-  const at = (cand: number, d: number): number => pool.lineups[cand * R + d];
-  const contains = (cand: number, i: number): boolean => {
-    for (let d = 0; d < R; d++) if (at(cand, d) === i) return true;
-    return false;
-  };
-  const status = (cand: number, strict: boolean): CandidateStatus => {
-    const k = chosen.length + 1;
-    for (let d = 0; d < R; d++) {
-      const i = at(cand, d);
-      if (count[i] + 1 > plan.maxCount[i]) return 'never';
-      if (count[i] + 1 > capAt(plan, i, k)) return 'later';
-    }
-    for (const i of must) if (!contains(cand, i)) return 'later';
-    if (strict) for (const i of soft) if (!contains(cand, i)) return 'later';
-    for (let q = checkedUpTo[cand] ?? 0; q < chosen.length; q++) {
-      let overlap = 0;
-      for (let d = 0; d < R; d++) overlap += member[q][at(cand, d)];
-      if (overlap > R - minUnique) return 'never';
-    }
-    checkedUpTo[cand] = chosen.length;
-    return 'ok';
-  };
-  const greedy = new LazyGreedy({ initial: (cand) => state.initial[cand], tie: (cand) => state.means[cand], gain: (cand) => state.gain(cand), status });
+  const gate = new PortfolioGate(pool, plan, n, minUnique);
+  const greedy = new LazyGreedy({ initial: (cand) => state.initial[cand], tie: (cand) => state.means[cand], gain: (cand) => state.gain(cand), status: (cand, strict) => gate.status(cand, strict) });
   greedy.addCandidates(pool.size);
   // Refill the pool whenever caps block a new set of drivers (see candidate-pool.ts).
   const refilled = new Set<string>();
   const refill = (k: number, per: number, tag: string): boolean => {
-    const blocked: number[] = [];
-    for (let i = 0; i < n; i++) if (count[i] + 1 > capAt(plan, i, k)) blocked.push(i);
-    const key = `${blocked.join(',')}|${must.join(',')}${tag}`;
-    if (refilled.has(key) || (blocked.length === 0 && must.length === 0 && tag === '')) return false;
+    const blocked = gate.blocked(k);
+    const key = `${blocked.join(',')}|${gate.must.join(',')}${tag}`;
+    if (refilled.has(key) || (blocked.length === 0 && gate.must.length === 0 && tag === '')) return false;
     refilled.add(key);
     const from = pool.size;
-    addRanked(pool, src, per, { excludes: blocked, locks: must }, ctx);
+    addRanked(pool, src, per, { excludes: blocked, locks: gate.must }, ctx);
     if (pool.size === from) return false;
     state.extend(from);
     greedy.addCandidates(pool.size);
@@ -132,37 +107,27 @@ export function optimizePortfolio(input: LineupInput, objective: PortfolioObject
   const evalTable = evl.field ? new PayoutTable(evl.field) : undefined;
   const lineups: OptimizedLineup[] = [];
   for (let k = 1; k <= N; k++) {
-    must.length = 0;
-    soft.length = 0;
-    for (let i = 0; i < n; i++) {
-      if (plan.minCount[i] - count[i] >= N - k + 1) must.push(i);
-      else if (count[i] < floorAt(plan, i, k)) soft.push(i);
-    }
-    if (must.length > R) throw infeasible('constraints.exposures', `at lineup ${k} of ${N}, ${must.length} drivers must all be included to reach their min exposures (roster ${R})`);
+    gate.beginStep(k);
+    if (gate.must.length > R) throw infeasible('constraints.exposures', `at lineup ${k} of ${N}, ${gate.must.length} drivers must all be included to reach their min exposures (roster ${R})`);
     refill(k, poolOpts.perRefill, '');
     let pick = greedy.next();
     if (!pick && refill(k, poolOpts.perRefill * 10, '!')) pick = greedy.next();
     if (!pick) {
       throw infeasible('constraints', `candidate pool (${pool.size} lineups) exhausted after ${k - 1} of ${N} lineups under minUnique ${minUnique} and the exposure caps; relax them or enlarge options.pool`, { built: k - 1, poolSize: pool.size });
     }
-    const lineup = Array.from({ length: R }, (_, d) => at(pick.candidate, d));
-    chosen.push(lineup);
-    const mask = new Uint8Array(n);
-    for (const i of lineup) {
-      mask[i] = 1;
-      count[i]++;
-    }
-    member.push(mask);
+    const lineup = gate.commit(pick.candidate);
+    const before = state.value();
     state.commit(pick.candidate);
     const heldOut = lineupMetrics(scoresOf(evl.points, n, lineup), { target: opts.reportTarget, table: evalTable });
-    const out = describeLineup(slate, lineup, input.ownership, state.initial[pick.candidate] * perUnit, heldOut);
+    const out = describeLineup(slate, lineup, input.ownership, state.standalone(pick.candidate), heldOut);
     lineups.push(out);
     const selectionObjective = state.value();
-    opts.onLineup?.(out, { step: k, marginalGain: pick.gain * perUnit, selectionObjective });
+    opts.onLineup?.(out, { step: k, marginalGain: selectionObjective - before, selectionObjective });
     ctx.progress({ phase: 'portfolio', done: k, total: N, metrics: { bestObjective: selectionObjective, lineups: k } });
     if (ctx.isCancelled()) throw new EngineError('CANCELLED', `optimize: cancelled after ${k} of ${N} lineups`);
   }
 
+  const { count, chosen } = gate;
   const exposures = slate.players
     .map((p, i) => ({ driverId: p.driverId, count: count[i], fraction: count[i] / N }))
     .filter((e) => e.count > 0)

@@ -37,11 +37,19 @@ export class PayoutTable {
   private readonly tiesAtMin: Uint32Array;
   /** cum[r] = Σ prizes of ranks 1..r (r <= paid). */
   private readonly cum: Float64Array;
-  /** Prize tiers (best first): per scenario the b_k-th best opponent, b_k = last rank of tier k. */
-  private readonly tierThr: Float64Array;
+  /**
+   * Prize tiers (best first): per scenario the b_k-th best opponent, b_k = last rank of tier k,
+   * loosened by the quantization slack (Float32: compact, and rounding stays inside the slack).
+   */
+  readonly tierThr: Float32Array;
   /** prize(b_k + 1): the most a score below tierThr[k] can win. */
-  private readonly tierCap: Float64Array;
-  private readonly T: number;
+  readonly tierCap: Float64Array;
+  /** Number of tiers, and the first prize. */
+  readonly T: number;
+  readonly topPrize: number;
+  /** Results of the last `rank` call (fields, not an object: it runs per scenario in hot loops). */
+  rankAbove = 0;
+  rankTied = 0;
 
   constructor(field: FieldScoreTable) {
     this.scenarios = field.scenarios;
@@ -62,31 +70,45 @@ export class PayoutTable {
     const ends = [...new Set(field.payouts.filter((t) => t.prize > 0).map((t) => t.toRank))].sort((a, b) => a - b);
     this.T = ends.length;
     this.tierCap = Float64Array.from(ends, (b) => (b + 1 <= paid ? prize[b + 1] : 0));
-    this.tierThr = new Float64Array(this.scenarios * this.T);
+    this.topPrize = this.cum[Math.min(1, paid)];
+    this.tierThr = new Float32Array(this.scenarios * this.T);
     for (let s = 0; s < this.scenarios; s++) {
-      ends.forEach((b, k) => (this.tierThr[s * this.T + k] = b <= L ? this.rows[s * L + L - b] : -Infinity));
+      // Loosened by the quantization slack so raw scores compare directly (still an upper bound).
+      ends.forEach((b, k) => (this.tierThr[s * this.T + k] = b <= L ? this.rows[s * L + L - b] - CUT_SLACK : -Infinity));
     }
   }
 
   /**
-   * A cheap upper bound on payout(s, u), exact except at ties: a score below the b_k-th best
-   * opponent ranks at least b_k + 1, so it wins at most prize(b_k + 1). Binary search over the
-   * few tier thresholds instead of the opponents.
+   * A cheap upper bound on payout(s, raw), exact except at ties and within the quantization
+   * slack: a score below the b_k-th best opponent ranks at least b_k + 1, so it wins at most
+   * prize(b_k + 1). Scans the few tier thresholds instead of searching the opponents (no
+   * quantization: thresholds are pre-loosened).
    */
   payoutUpper(s: number, raw: number): number {
-    const u = quantizeScore(raw);
-    const T = this.T;
-    const o = s * T;
-    // Thresholds descend with k; find the largest k with u < thr[k].
-    let lo = 0;
-    let hi = T;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (u < this.tierThr[o + mid]) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? this.cum[1] : this.tierCap[lo - 1];
+    const k = this.tierIndex(s, raw, -1);
+    return k < 0 ? this.topPrize : this.tierCap[k];
   }
+
+  /**
+   * Largest k with raw < tierThr[k] (−1: the score clears every tier), searching down the
+   * tiers from `from` (any k known to satisfy it, e.g. a parent node's index: a child's
+   * optimistic score never exceeds its parent's).
+   */
+  tierIndex(s: number, raw: number, from: number): number {
+    const o = s * this.T;
+    let k = from;
+    while (k + 1 < this.T && raw < this.tierThr[o + k + 1]) k++;
+    return k;
+  }
+
+  /** Opponents above (`rankAbove`) and tied with (`rankTied`) a raw score >= cut[s], in one search. */
+  rank(s: number, raw: number): void {
+    const x = quantizeScore(raw);
+    const ub = this.upper(s, x);
+    this.rankAbove = this.rowLen - ub;
+    this.rankTied = this.tiedAt(s, x, ub);
+  }
+
 
   /** Average prize of ranks above+1 .. above+tied+1. */
   avgPrize(above: number, tied: number): number {
@@ -96,19 +118,10 @@ export class PayoutTable {
     return (this.cum[Math.min(b, this.paid)] - this.cum[a - 1]) / (b - a + 1);
   }
 
-  /** Opponents strictly above a raw score (>= cut[s]) in scenario s. */
-  fieldAbove(s: number, raw: number): number {
-    return this.rowLen - this.upper(s, quantizeScore(raw));
-  }
-
-  /** Opponents tied with a raw score (>= cut[s]) in scenario s. */
-  fieldTied(s: number, raw: number): number {
-    return this.tiedQ(s, quantizeScore(raw));
-  }
-
-  private tiedQ(s: number, x: number): number {
+  /** Opponents equal to x given ub = first index above x (no search when nothing ties). */
+  private tiedAt(s: number, x: number, ub: number): number {
     const o = s * this.rowLen;
-    const ub = this.upper(s, x);
+    if (ub === 0 || this.rows[o + ub - 1] !== x) return 0;
     let lo = 0;
     let hi = ub;
     while (lo < hi) {
@@ -123,9 +136,10 @@ export class PayoutTable {
   payout(s: number, raw: number): number {
     if (raw < this.cut[s]) return 0;
     const x = quantizeScore(raw);
-    const above = this.rowLen - this.upper(s, x);
+    const ub = this.upper(s, x);
+    const above = this.rowLen - ub;
     if (above >= this.paid) return 0;
-    return this.avgPrize(above, this.tiedQ(s, x));
+    return this.avgPrize(above, this.tiedAt(s, x, ub));
   }
 
   /**
@@ -140,9 +154,10 @@ export class PayoutTable {
       const x = quantizeScore(desc[i]);
       let j = i + 1;
       while (j < k && quantizeScore(desc[j]) === x) j++;
-      const above = this.rowLen - this.upper(s, x) + i;
+      const ub = this.upper(s, x);
+      const above = this.rowLen - ub + i;
       if (above >= this.paid) break;
-      total += (j - i) * this.avgPrize(above, this.tiedQ(s, x) + (j - i - 1));
+      total += (j - i) * this.avgPrize(above, this.tiedAt(s, x, ub) + (j - i - 1));
       i = j;
     }
     return total;

@@ -38,10 +38,14 @@ export function portfolioMetrics(ps: PortfolioScores, objective: PortfolioObject
     for (let s = 0; s < S; s++) {
       // Only entries above the cash line can be paid (and only they can outrank each other there).
       let m = 0;
-      for (const x of scores) if (x[s] >= table.cut[s]) buf[m++] = x[s];
-      if (m === 0) continue;
-      const desc = buf.subarray(0, m).sort().reverse();
-      per[s] = table.portfolioPayout(s, desc, m);
+      for (const x of scores) {
+        const v = x[s];
+        if (v < table.cut[s]) continue;
+        let j = m++;
+        while (j > 0 && buf[j - 1] < v) buf[j] = buf[--j]; // insertion sort, descending (few entries)
+        buf[j] = v;
+      }
+      if (m > 0) per[s] = table.portfolioPayout(s, buf, m);
     }
     payout = meanOf(per);
   }

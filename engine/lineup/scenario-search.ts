@@ -17,6 +17,7 @@ export interface ScenarioSearchResult {
   readonly value: number;
   readonly scored: number;
   readonly nodes: number;
+  readonly scenarioTerms: number;
 }
 
 export interface ScenarioSearchOptions {
@@ -32,7 +33,7 @@ export function scenarioSearch(prep: PreparedSlate, dc: DriverColumns, kernel: S
   if (R === 0) {
     // Every slot locked (legality checked by the caller): the one lineup is the answer.
     kernel.offer(Float64Array.from(dc.base));
-    return { positions: new Int32Array(0), value: kernel.best, scored: 1, nodes: 0 };
+    return { positions: new Int32Array(0), value: kernel.best, scored: 1, nodes: 0, scenarioTerms: S };
   }
   const comp = new CompletionTable(dc, prep.nFree, R - 1);
   const cols = Array.from({ length: prep.nFree }, (_, p) => column(dc, p));
@@ -73,7 +74,7 @@ export function scenarioSearch(prep: PreparedSlate, dc: DriverColumns, kernel: S
     onProgress: opts.onProgress ? (done, total) => opts.onProgress?.(done, total, kernel.best, scored) : undefined,
   });
   walker.run();
-  return { positions: best, value: kernel.best, scored, nodes: walker.nodes };
+  return { positions: best, value: kernel.best, scored, nodes: walker.nodes, scenarioTerms: kernel.work };
 }
 
 /**
@@ -87,12 +88,14 @@ class BucketOrder {
   private readonly idx: Int32Array;
   private readonly x: Float64Array;
   private readonly suf: Float64Array;
+  private readonly key: Float64Array;
 
   constructor(S: number) {
     this.bucket = new Int32Array(S);
     this.idx = new Int32Array(S);
     this.x = new Float64Array(S);
     this.suf = new Float64Array(S);
+    this.key = new Float64Array(S);
   }
 
   reorder(list: LiveList, m: number): void {
@@ -118,9 +121,11 @@ class BucketOrder {
       this.idx[at] = list.idx[k];
       this.x[at] = list.x[k];
       this.suf[at] = list.suf[k];
+      this.key[at] = key[k];
     }
     list.idx.set(this.idx.subarray(0, m));
     list.x.set(this.x.subarray(0, m));
     list.suf.set(this.suf.subarray(0, m));
+    key.set(this.key.subarray(0, m)); // kernels may read their parent's keys (payout tiers)
   }
 }

@@ -45,8 +45,16 @@ describe('portfolio optimizer', () => {
     const c: PortfolioConstraints = { maxExposure: 0.5, minUnique: 2, exposures: [{ driverId: 'drv10', min: 0.2 }] };
     const N = 20;
     const steps: number[] = [];
+    let gained = 0;
     const progress: ProgressUpdate[] = [];
-    const res = optimizePortfolio(input, COVER, { lineups: N, constraints: c, pool: SMALL_POOL, onLineup: (_l, info) => steps.push(info.step) }, quietContext(5, (u) => progress.push(u)));
+    const onLineup = (_l: unknown, info: { step: number; marginalGain: number }): void => {
+      steps.push(info.step);
+      expect(info.marginalGain).toBeGreaterThanOrEqual(0); // coverage never decreases
+      gained += info.marginalGain;
+    };
+    const res = optimizePortfolio(input, COVER, { lineups: N, constraints: c, pool: SMALL_POOL, onLineup }, quietContext(5, (u) => progress.push(u)));
+    expect(gained).toBeCloseTo(res.selection.objective.value, 12);
+    for (const l of res.lineups) expect(l.selectionObjective).toBeLessThanOrEqual(res.selection.objective.value);
     expect(res.lineups).toHaveLength(N);
     expect(steps).toEqual(Array.from({ length: N }, (_, k) => k + 1));
     expect(progress.filter((u) => u.phase === 'portfolio').map((u) => u.done)).toEqual(steps);
