@@ -24,7 +24,8 @@ export function checkPagination(doc: DocumentNode, vars: Record<string, unknown>
       const min = MIN[a.name.value];
       if (min === undefined) return;
       const v = valueOf(a.value, vars);
-      if (typeof v === 'number' && (!Number.isInteger(v) || v < min)) throw new UserInputError(`${field}.${a.name.value}: must be an integer >= ${min}`, `${field}.${a.name.value}`);
+      // http.status: an error thrown from a request hook is otherwise answered with HTTP 500.
+      if (typeof v === 'number' && (!Number.isInteger(v) || v < min)) throw new UserInputError(`${field}.${a.name.value}: must be an integer >= ${min}`, `${field}.${a.name.value}`, { http: { status: 400 } });
     },
   });
 }
