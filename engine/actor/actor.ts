@@ -24,7 +24,7 @@ import { EventPublisher } from './event-publisher.js';
 import { loadInputs } from './input-loader.js';
 import { progressThrottle } from './progress-throttle.js';
 import { encodeResult } from '../../src/jobs/result-codec.js';
-import { runInWorker, type WorkerRun } from './run-in-worker.js';
+import { JobWorkerPool, type WorkerRun } from './worker-pool.js';
 import { Slots } from './slots.js';
 
 export interface ActorOptions {
@@ -66,6 +66,7 @@ export class Actor {
   private readonly js: JetStreamClient;
   private readonly repo: JobRepository;
   private readonly slots: Slots;
+  private readonly workers: JobWorkerPool;
   private readonly running = new Map<string, Running>();
   private actorsKv!: KV;
   private cancelKv!: KV;
@@ -78,6 +79,7 @@ export class Actor {
     this.js = jetstream(o.nc);
     this.repo = new JobRepository(o.driver, o.database);
     this.slots = new Slots(o.concurrency);
+    this.workers = new JobWorkerPool({ size: o.concurrency });
   }
 
   get jobsCompleted(): number {
@@ -88,6 +90,7 @@ export class Actor {
     const kvm = new Kvm(this.o.nc);
     this.actorsKv = await kvm.open(this.o.names.actorsBucket);
     this.cancelKv = await kvm.open(this.o.names.cancelBucket);
+    this.workers.warm();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat().catch((err: unknown) => this.o.log.warn({ err }, 'heartbeat failed')), this.o.heartbeatMs);
     this.phase = 'started';
@@ -174,7 +177,7 @@ export class Actor {
         void events.publish({ type: 'progress', progress }).catch((err: unknown) => log.warn({ err }, 'progress publish failed'));
         void this.repo.saveProgress(req.jobId, attempt, progress).catch((err: unknown) => log.warn({ err }, 'progress save failed'));
       });
-      entry.run = runInWorker({ kind: req.kind, spec: { ...req.spec }, inputs, seed: req.seed, attempt }, emit);
+      entry.run = this.workers.run({ kind: req.kind, spec: { ...req.spec }, inputs, seed: req.seed, attempt }, emit);
       const out = await entry.run.done;
       const resultId = randomUUID();
       const done = await this.repo.complete(req.jobId, attempt, { resultId, summary: out.summary, payload: encodeResult(out.result) });
@@ -258,6 +261,7 @@ export class Actor {
       r.msg.nak();
     }
     clearInterval(this.heartbeat);
+    await this.workers.close();
     await this.actorsKv.delete(this.id).catch(() => {});
     this.phase = 'stopped';
     void Promise.allSettled(this.loops);

@@ -1,23 +1,28 @@
 /**
- * Worker-thread entry: runs one job's maths off the actor's event loop, so heartbeats
+ * Worker-thread entry: runs jobs' maths off the actor's event loop, so heartbeats
  * (msg.working()), cancellation polling and progress publishing stay responsive while the
- * maths saturates a core. Cancellation arrives through a SharedArrayBuffer flag.
+ * maths saturates a core. The thread lives across jobs (engine/actor/worker-pool.ts): module
+ * loading, JIT warm-up and per-thread resources such as the MCMC chain pool are paid once.
+ * Cancellation arrives through a SharedArrayBuffer flag per job.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { toEngineFailure } from '../contract/engine-error.js';
 import { runJobComputation } from '../jobs/registry.js';
-import type { WorkerJobData, WorkerMessage } from './worker-protocol.js';
+import type { RunJobMessage, WorkerMessage } from './worker-protocol.js';
 
-const data = workerData as WorkerJobData;
-const flag = new Int32Array(data.cancelFlag);
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+const port = parentPort;
+if (!port) throw new Error('job-worker must run in a worker thread');
 
-runJobComputation(data.kind, data.spec, data.inputs, {
-  seed: data.seed,
-  attempt: data.attempt,
-  progress: (update) => post({ type: 'progress', update }),
-  isCancelled: () => Atomics.load(flag, 0) === 1,
-}).then(
-  (out) => post({ type: 'done', summary: out.summary, result: out.result }),
-  (err: unknown) => post({ type: 'error', failure: toEngineFailure(err) }),
-);
+port.on('message', ({ runId, job }: RunJobMessage) => {
+  const post = (m: WorkerMessage) => port.postMessage(m);
+  const flag = new Int32Array(job.cancelFlag);
+  runJobComputation(job.kind, job.spec, job.inputs, {
+    seed: job.seed,
+    attempt: job.attempt,
+    progress: (update) => post({ runId, type: 'progress', update }),
+    isCancelled: () => Atomics.load(flag, 0) === 1,
+  }).then(
+    (out) => post({ runId, type: 'done', summary: out.summary, result: out.result }),
+    (err: unknown) => post({ runId, type: 'error', failure: toEngineFailure(err) }),
+  );
+});

@@ -1,4 +1,4 @@
-/** Messages between the actor (main thread) and a job's worker thread. */
+/** Messages between the actor (main thread) and its long-lived job worker threads. */
 import type { EngineFailure } from '../contract/engine-error.js';
 import type { JobKind } from '../contract/job-protocol.js';
 import type { ProgressUpdate } from '../contract/run-context.js';
@@ -13,7 +13,16 @@ export interface WorkerJobData {
   readonly cancelFlag: SharedArrayBuffer;
 }
 
-export type WorkerMessage =
+/** Actor → worker: run one job (a worker runs one job at a time). */
+export interface RunJobMessage {
+  readonly type: 'run';
+  /** Echoed on every reply, so a late reply of an abandoned job can never be taken for another's. */
+  readonly runId: number;
+  readonly job: WorkerJobData;
+}
+
+export type WorkerMessage = { readonly runId: number } & (
   | { readonly type: 'progress'; readonly update: ProgressUpdate }
   | { readonly type: 'done'; readonly summary: Record<string, unknown>; readonly result: unknown }
-  | { readonly type: 'error'; readonly failure: EngineFailure };
+  | { readonly type: 'error'; readonly failure: EngineFailure }
+);

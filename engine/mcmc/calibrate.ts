@@ -28,7 +28,7 @@ export interface CalibrateOptions {
   readonly parallel: boolean;
   /** Worker threads when parallel and no pool is given. @default 2 */
   readonly workers: number;
-  /** A long-lived worker pool (an actor keeps one to skip worker start-up per job). */
+  /** A worker pool to use instead of this thread's shared one (kept across jobs: no start-up per job). */
   readonly pool?: ChainPool;
   /** Races lighter than this recency weight are left out of the fit. @default 0.02 */
   readonly minRaceWeight: number;

@@ -28,7 +28,15 @@ function workerSource(): string {
   return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(entry))});`;
 }
 
-export function createChainPool(size: number): ChainPool {
+export interface ChainPoolOptions {
+  /**
+   * Let idle workers not keep the process alive (they are ref'd again while a run is in
+   * flight). For a pool shared by every calibration on a thread (sharedChainPool).
+   */
+  readonly unrefWhenIdle?: boolean;
+}
+
+export function createChainPool(size: number, options: ChainPoolOptions = {}): ChainPool {
   if (!Number.isInteger(size) || size < 1) throw new EngineError('INVALID_INPUT', `workers: must be a positive integer, got ${size}`, { details: { field: 'workers' } });
   const workers: Worker[] = [];
   const source = workerSource();
@@ -36,47 +44,73 @@ export function createChainPool(size: number): ChainPool {
     while (workers.length <= i) workers.push(new Worker(source, { eval: true }));
     return workers[i];
   };
+  const runAll = async (requests: readonly RunRequest[], onMessage: (m: WorkerMessage) => void): Promise<void> => {
+    await Promise.all(
+      requests.map(
+        (req, i) =>
+          new Promise<void>((resolve, reject) => {
+            const w = get(i);
+            w.ref();
+            let left = req.jobs.length;
+            const cleanup = () => {
+              w.off('message', onMsg);
+              w.off('error', onErr);
+              if (options.unrefWhenIdle) w.unref();
+            };
+            const onMsg = (m: WorkerMessage) => {
+              if (m.type === 'error') {
+                cleanup();
+                reject(new EngineError(m.failure.type, m.failure.message, { retryable: m.failure.retryable, details: m.failure.details ? { ...m.failure.details } : undefined }));
+                return;
+              }
+              onMessage(m);
+              if (m.type === 'done' && --left === 0) {
+                cleanup();
+                resolve();
+              }
+            };
+            const onErr = (err: Error) => {
+              cleanup();
+              reject(new EngineError('INTERNAL', `chain worker failed: ${err.message}`, { cause: err }));
+            };
+            w.on('message', onMsg);
+            w.on('error', onErr);
+            if (req.jobs.length === 0) {
+              cleanup();
+              resolve();
+            } else w.postMessage(req);
+          }),
+      ),
+    );
+  };
   return {
     size,
     async run(requests, onMessage) {
-      await Promise.all(
-        requests.map(
-          (req, i) =>
-            new Promise<void>((resolve, reject) => {
-              const w = get(i);
-              let left = req.jobs.length;
-              const cleanup = () => {
-                w.off('message', onMsg);
-                w.off('error', onErr);
-              };
-              const onMsg = (m: WorkerMessage) => {
-                if (m.type === 'error') {
-                  cleanup();
-                  reject(new EngineError(m.failure.type, m.failure.message, { retryable: m.failure.retryable, details: m.failure.details ? { ...m.failure.details } : undefined }));
-                  return;
-                }
-                onMessage(m);
-                if (m.type === 'done' && --left === 0) {
-                  cleanup();
-                  resolve();
-                }
-              };
-              const onErr = (err: Error) => {
-                cleanup();
-                reject(new EngineError('INTERNAL', `chain worker failed: ${err.message}`, { cause: err }));
-              };
-              w.on('message', onMsg);
-              w.on('error', onErr);
-              if (req.jobs.length === 0) {
-                cleanup();
-                resolve();
-              } else w.postMessage(req);
-            }),
-        ),
-      );
+      try {
+        await runAll(requests, onMessage);
+      } catch (err) {
+        // A failed or cancelled run may leave a worker still finishing its chains, whose late
+        // messages would reach the next run: start the next run on fresh workers instead.
+        await Promise.all(workers.splice(0).map((w) => w.terminate()));
+        throw err;
+      }
     },
     async close() {
       await Promise.all(workers.splice(0).map((w) => w.terminate()));
     },
   };
+}
+
+const shared = new Map<number, ChainPool>();
+
+/**
+ * The chain pool of this thread for `size` workers, created on first use and kept: an actor's
+ * job worker runs many calibrations, and starting workers (~0.5 s with the TypeScript loader)
+ * and warming their JIT per job would dominate short fits. Idle workers do not keep the
+ * process alive; a failed run replaces its workers (see run()).
+ */
+export function sharedChainPool(size: number): ChainPool {
+  let pool = shared.get(size);
+  if (!pool) shared.set(size, (pool = createChainPool(size, { unrefWhenIdle: true })));
+  return pool;
 }

@@ -4,7 +4,7 @@ export type { CalibrateOptions } from './calibrate.js';
 export { validateCalibrationData } from './validate-data.js';
 export { validateCalibrationSpec, DEFAULT_CALIBRATION_SPEC, DEFAULT_FEATURES } from './validate-spec.js';
 export type { NormalisedSpec } from './validate-spec.js';
-export { createChainPool } from './chain-pool.js';
+export { createChainPool, sharedChainPool } from './chain-pool.js';
 export type { ChainPool } from './chain-pool.js';
 // The sampler on its own (any LogDensity via a TargetSpec), its diagnostics and reference targets.
 export { runChains, DEFAULT_WORKERS } from './run-chains.js';

@@ -7,7 +7,7 @@
 import { EngineError } from '../contract/engine-error.js';
 import { substreams } from '../rng/index.js';
 import type { RunRequest, ChainJob } from './chain-messages.js';
-import { createChainPool, type ChainPool } from './chain-pool.js';
+import { sharedChainPool, type ChainPool } from './chain-pool.js';
 import { rhatBasic, splitChains } from './diagnostics.js';
 import { runChain, type ChainConfig, type ChainOutput, type ChainStart } from './run-chain.js';
 import { buildTarget, type TargetSpec } from './target-spec.js';
@@ -30,7 +30,7 @@ export interface RunChainsOptions {
   readonly parallel?: boolean;
   /** Worker count when parallel and no pool is given. @default min(chains, 2) */
   readonly workers?: number;
-  /** A long-lived pool to reuse (not closed here). */
+  /** A pool to use instead of this thread's shared one (sharedChainPool); not closed here. */
   readonly pool?: ChainPool;
 }
 
@@ -55,7 +55,7 @@ export async function runChains(target: TargetSpec, opts: RunChainsOptions, hook
     return jobs.map((j) => runChain(t, j.chain, j.rngState, opts.config, { isCancelled: () => hooks.isCancelled(), progress: (ph, d, n, lp) => report(j.chain, ph, d, n, lp) }, opts.start));
   }
   const size = opts.pool?.size ?? Math.min(opts.chains, opts.workers ?? DEFAULT_WORKERS);
-  const pool = opts.pool ?? createChainPool(size);
+  const pool = opts.pool ?? sharedChainPool(size);
   const cancelFlag = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancelFlag);
   const requests: RunRequest[] = Array.from({ length: Math.min(size, jobs.length) }, (_, w) => ({
@@ -67,16 +67,12 @@ export async function runChains(target: TargetSpec, opts: RunChainsOptions, hook
     cancelFlag,
   }));
   const outputs: ChainOutput[] = [];
-  try {
-    await pool.run(requests, (m) => {
-      if (m.type === 'progress') {
-        if (hooks.isCancelled()) Atomics.store(flag, 0, 1);
-        report(m.chain, m.phase, m.done, m.total, m.lp);
-      } else if (m.type === 'done') outputs.push(m.output);
-    });
-  } finally {
-    if (!opts.pool) await pool.close();
-  }
+  await pool.run(requests, (m) => {
+    if (m.type === 'progress') {
+      if (hooks.isCancelled()) Atomics.store(flag, 0, 1);
+      report(m.chain, m.phase, m.done, m.total, m.lp);
+    } else if (m.type === 'done') outputs.push(m.output);
+  });
   if (outputs.length !== opts.chains) throw new EngineError('INTERNAL', `expected ${opts.chains} chains, got ${outputs.length}`);
   return outputs.sort((a, b) => a.chain - b.chain);
 }

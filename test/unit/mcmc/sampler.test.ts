@@ -73,6 +73,16 @@ describe('chains are reproducible', () => {
     }
     expect(Array.from(other[0].outputs)).not.toEqual(Array.from(serial[0].outputs));
   }, 60_000);
+
+  it('a cancelled run on the shared worker pool leaves nothing behind for the next run', async () => {
+    const target: TargetSpec = { kind: 'funnel', dim: 3, scale: 1 };
+    let calls = 0;
+    const cancelling = { isCancelled: () => ++calls > 3, progress: () => {} };
+    await expect(runChains(target, { chains: 4, seed: 9, config: { ...DEFAULT_CHAIN_CONFIG, warmup: 5000, draws: 5000 }, parallel: true }, cancelling)).rejects.toMatchObject({ type: 'CANCELLED' });
+    const serial = await sample(target, 100, 100, false, 9);
+    const parallel = await sample(target, 100, 100, true, 9);
+    for (let c = 0; c < 4; c++) expect(Array.from(parallel[c].outputs)).toEqual(Array.from(serial[c].outputs));
+  }, 60_000);
 });
 
 describe('adaptation schedule', () => {
