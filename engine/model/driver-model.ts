@@ -87,6 +87,10 @@ export function createDriverModel(design: ModelDesign): DriverModel {
   const { dnfTrials, dnfEvents } = design;
   const f = L.features;
 
+  if (!f.startPosition) startPow.fill(1);
+  // [offset, length] pairs flattened: no iterator objects in the gradient.
+  const snBlocks = Int32Array.from(L.standardNormalBlocks.flat());
+
   function logDensityGradient(x: Float64Array, grad: Float64Array): number {
     grad.fill(0);
     let lp = 0;
@@ -110,7 +114,8 @@ export function createDriverModel(design: ModelDesign): DriverModel {
     gCell.fill(0);
     gBeta.fill(0);
     for (let c = 0; c < nCells; c++) cellExp[c] = fastExp(cellEta[c]);
-    for (let t = 0; t < T; t++) for (let k = 1; k <= maxStart; k++) startPow[t * (maxStart + 1) + k] = fastExp(beta[t] * negLogStart[k]);
+    // Without the start-position effect beta = 0 and the table stays all ones (set once below).
+    if (f.startPosition) for (let t = 0; t < T; t++) for (let k = 1; k <= maxStart; k++) startPow[t * (maxStart + 1) + k] = fastExp(beta[t] * negLogStart[k]);
     lp += plackettLuceCells(rows, cellEta, cellExp, beta, startPow, gCell, gBeta, work, park);
     gSkill.fill(0);
     gDev.fill(0);
@@ -150,8 +155,10 @@ export function createDriverModel(design: ModelDesign): DriverModel {
         grad[L.beta + t] += gBeta[t] - b / (PRIORS.startSd * PRIORS.startSd);
       }
     }
-    for (const [off, n] of L.standardNormalBlocks) {
-      for (let i = off; i < off + n; i++) {
+    for (let b = 0; b < snBlocks.length; b += 2) {
+      const off = snBlocks[b];
+      const end = off + snBlocks[b + 1];
+      for (let i = off; i < end; i++) {
         lp -= 0.5 * x[i] * x[i];
         grad[i] -= x[i];
       }
