@@ -45,6 +45,8 @@ export interface RunningApi {
   readonly driver: Driver;
   readonly nc: NatsConnection;
   readonly log: Logger;
+  /** The subscriptions' event fan-out (tests check that listeners are released). */
+  readonly hub: ProgressHub;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
     driver,
     nc,
     log,
+    hub,
     async stop() {
       await server.stop();
       dispatcher.stop();

@@ -5,7 +5,7 @@
  * miss an event that happened between its state read and its attach.
  */
 import { DeliverPolicy, type JetStreamClient } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { isTerminalEvent, parseJobEvent, type JobEvent, type NatsNames } from '../../engine/contract/index.js';
 import { AsyncQueue } from './async-queue.js';
@@ -18,6 +18,7 @@ interface Channel {
 
 export class ProgressHub {
   private readonly channels = new Map<string, Channel>();
+  private readonly ownerSubs = new Set<Subscription>();
   private closed = false;
 
   constructor(
@@ -34,7 +35,11 @@ export class ProgressHub {
    */
   listenOwner(ownerKey: string): AsyncQueue<JobEvent> {
     const sub = this.nc.subscribe(this.names.ownerEventsFilter(ownerKey));
-    const queue = new AsyncQueue<JobEvent>(() => sub.unsubscribe());
+    this.ownerSubs.add(sub);
+    const queue = new AsyncQueue<JobEvent>(() => {
+      this.ownerSubs.delete(sub);
+      sub.unsubscribe();
+    });
     void (async () => {
       for await (const m of sub) {
         try {
@@ -43,6 +48,7 @@ export class ProgressHub {
           this.log.warn({ err }, 'dropping malformed job event');
         }
       }
+      this.ownerSubs.delete(sub);
       queue.end();
     })();
     return queue;
@@ -51,6 +57,11 @@ export class ProgressHub {
   /** Number of jobs with at least one local listener (for metrics). */
   get activeJobs(): number {
     return this.channels.size;
+  }
+
+  /** Number of live owner subscriptions (`listenOwner` not yet returned): tests check none leak. */
+  get activeOwnerListeners(): number {
+    return this.ownerSubs.size;
   }
 
   /** Events for `jobId`, starting with the latest stored one. Ends after a terminal event. */

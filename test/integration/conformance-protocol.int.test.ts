@@ -74,32 +74,68 @@ describe('graphql-transport-ws', () => {
     expect(await within(s.closed, 5_000, 'close')).toBe(4409);
   });
 
-  // KNOWN BUG (issue 11 report): the job subscriptions are `async function*` resolvers, whose return()
-  // queues behind the pending next(), so the next event is still sent after the client's complete
-  // (and the NATS consumer lives until then). it.fails flips to a failure once fixed: make it it().
-  it.fails('stops a subscription on the client `complete` and keeps the socket open', async () => {
-    // No actor runs here, so a job stays QUEUED until cancelled: its jobProgress stream sends the
-    // current state, then exactly the terminal CANCELLED event — unless the client completed it.
-    const queued = async () => (await gql(stack.url, SubmitPingDocument, { input: { samples: 1_000 } })).data!.submitPing.id;
-    const progress = (jobId: string) => ({ query: 'subscription ($id: ID!) { jobProgress(jobId: $id) { jobId type status terminal } }', variables: { id: jobId } });
+  // Issue 11 report: the job subscriptions were `async function*` resolvers, whose return() queued behind
+  // the pending next(), so the next event was still sent after the client's complete and the hub
+  // listener (JetStream consumer / NATS subscription) lived until then. The hub counts prove the release.
+  const connected = async () => {
     const s = rawSocket(stack.wsUrl);
     await s.opened;
     s.send({ type: 'connection_init', payload: { authorization: bearer } });
     await waitFor(async () => s.messages.some((m) => m.type === 'connection_ack'), 'ack', 5_000, 20);
+    return s;
+  };
+  // No actor runs here, so a job stays QUEUED until cancelled.
+  const queued = async () => (await gql(stack.url, SubmitPingDocument, { input: { samples: 1_000 } })).data!.submitPing.id;
+  const eventType = (m: { type: string; payload?: unknown }) => (m.type === 'next' ? (m.payload as { data: { jobProgress: { type: string } } }).data.jobProgress.type : m.type);
+  const progress = (jobId: string) => ({ query: 'subscription ($id: ID!) { jobProgress(jobId: $id) { jobId type status terminal } }', variables: { id: jobId } });
+
+  it('stops a jobProgress subscription on the client `complete`, releases its listener, and keeps the socket open', async () => {
+    const hub = stack.api.hub;
+    const base = hub.activeJobs;
+    const s = await connected();
     const [a, b] = [await queued(), await queued()];
     s.send({ type: 'subscribe', id: 'a', payload: progress(a) });
     s.send({ type: 'subscribe', id: 'b', payload: progress(b) });
     await waitFor(async () => ['a', 'b'].every((id) => s.messages.some((m) => m.type === 'next' && m.id === id)), `state events: ${JSON.stringify(s.messages)}`, 10_000, 20);
+    expect(hub.activeJobs).toBe(base + 2);
     s.send({ type: 'complete', id: 'a' });
-    await new Promise((r) => setTimeout(r, 300));
+    // Released on the complete itself, while no event for 'a' exists yet (the bug waited for one).
+    await waitFor(async () => hub.activeJobs === base + 1, `a's listener released (active jobs ${hub.activeJobs})`, 2_000, 10);
     const before = s.messages.filter((m) => m.id === 'a').length;
     await gql(stack.url, CancelJobDocument, { id: a });
     await gql(stack.url, CancelJobDocument, { id: b });
     // 'b' (still subscribed) gets its terminal event and server complete; 'a' gets nothing more.
     await waitFor(async () => s.messages.some((m) => m.type === 'complete' && m.id === 'b'), `b completes: ${JSON.stringify(s.messages)}`, 10_000, 20);
+    expect(hub.activeJobs).toBe(base);
     await new Promise((r) => setTimeout(r, 500));
     expect(s.messages.filter((m) => m.id === 'a').slice(before)).toEqual([]);
+    expect(s.messages.filter((m) => m.id === 'b').map(eventType)).toEqual(['STATE', 'CANCELLED', 'complete']);
+    // The socket still serves new operations: a fresh subscription to 'a' sends its CANCELLED state and completes.
+    s.send({ type: 'subscribe', id: 'a2', payload: progress(a) });
+    await waitFor(async () => s.messages.some((m) => m.type === 'complete' && m.id === 'a2'), `a2 completes: ${JSON.stringify(s.messages)}`, 10_000, 20);
+    expect(s.messages.filter((m) => m.id === 'a2').map(eventType)).toEqual(['CANCELLED', 'complete']);
     expect(s.ws.readyState).toBe(WebSocket.OPEN);
     s.ws.close(1000);
+  }, 30_000);
+
+  it('stops a myJobs subscription on the client `complete` and releases its NATS subscription', async () => {
+    const hub = stack.api.hub;
+    const base = hub.activeOwnerListeners;
+    const s = await connected();
+    s.send({ type: 'subscribe', id: 'm', payload: { query: SUB } });
+    s.send({ type: 'subscribe', id: 'n', payload: { query: SUB } });
+    await waitFor(async () => hub.activeOwnerListeners === base + 2, `owner listeners attached (${hub.activeOwnerListeners})`, 5_000, 10);
+    s.send({ type: 'complete', id: 'm' });
+    await waitFor(async () => hub.activeOwnerListeners === base + 1, `m's owner listener released (${hub.activeOwnerListeners})`, 2_000, 10);
+    const job = await queued();
+    await gql(stack.url, CancelJobDocument, { id: job });
+    // 'n' sees the cancellation; 'm' never sends anything.
+    await waitFor(async () => s.messages.some((m) => m.type === 'next' && m.id === 'n'), `n's event: ${JSON.stringify(s.messages)}`, 10_000, 20);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.messages.filter((m) => m.id === 'm')).toEqual([]);
+    expect(s.ws.readyState).toBe(WebSocket.OPEN);
+    // Closing the socket returns the remaining one.
+    s.ws.close(1000);
+    await waitFor(async () => hub.activeOwnerListeners === base, `owner listeners released on close (${hub.activeOwnerListeners})`, 5_000, 10);
   }, 30_000);
 });

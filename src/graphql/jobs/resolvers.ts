@@ -1,7 +1,8 @@
 /** Resolvers of schema/jobs.graphql. Thin: validation and lifecycle live in JobService. */
-import { ownerKeyOf, type JobKind as WireKind, type JobPriority as WirePriority } from '../../../engine/contract/index.js';
+import { ownerKeyOf, type JobEvent, type JobKind as WireKind, type JobPriority as WirePriority } from '../../../engine/contract/index.js';
 import { UserInputError } from '../../errors.js';
 import type { JobEvent as GqlJobEvent, JobOptions, Resolvers } from '../../__generated__/resolvers-types.js';
+import { eventStream } from './event-iterator.js';
 import { stateEvent, wireEvent } from './event-mapping.js';
 
 const KIND: Record<string, WireKind> = { PING: 'ping', CALIBRATE: 'calibrate', SIMULATE: 'simulate', OWNERSHIP: 'ownership', OPTIMIZE: 'optimize', CONTEST_SIM: 'contestSim', PIPELINE: 'pipeline' };
@@ -53,34 +54,25 @@ export const jobResolvers: Resolvers = {
   },
   Subscription: {
     jobProgress: {
-      // Current state first, then live events, then exactly one terminal event.
-      subscribe: async function* (_p, { jobId }, ctx) {
-        const job = await ctx.services.jobs.get(jobId, ctx.viewer.id);
-        const first = stateEvent(job);
-        yield { jobProgress: first };
-        if (first.terminal) return;
-        const events = ctx.services.hub.listen(jobId);
-        try {
-          for await (const ev of events) {
-            const out = wireEvent(ev);
-            yield { jobProgress: out };
-            if (out.terminal) return;
-          }
-        } finally {
-          await events.return();
-        }
-      },
+      // Current state first, then live events, then exactly one terminal event. The state read runs
+      // on the first next(), so an unknown or foreign job fails the stream as before.
+      subscribe: (_p, { jobId }, ctx) =>
+        eventStream({
+          open: async () => {
+            const first = { jobProgress: stateEvent(await ctx.services.jobs.get(jobId, ctx.viewer.id)) };
+            return { first: [first], source: first.jobProgress.terminal ? null : ctx.services.hub.listen(jobId) };
+          },
+          map: (ev: JobEvent) => ({ jobProgress: wireEvent(ev) }),
+          isLast: (p) => p.jobProgress.terminal,
+        }),
       resolve: (payload: { jobProgress: GqlJobEvent }) => payload.jobProgress,
     },
     myJobs: {
-      subscribe: async function* (_p, _a, ctx) {
-        const events = ctx.services.hub.listenOwner(ownerKeyOf(ctx.viewer.id));
-        try {
-          for await (const ev of events) yield { myJobs: wireEvent(ev) };
-        } finally {
-          await events.return();
-        }
-      },
+      subscribe: (_p, _a, ctx) =>
+        eventStream({
+          open: async () => ({ source: ctx.services.hub.listenOwner(ownerKeyOf(ctx.viewer.id)) }),
+          map: (ev: JobEvent) => ({ myJobs: wireEvent(ev) }),
+        }),
       resolve: (payload: { myJobs: GqlJobEvent }) => payload.myJobs,
     },
   },
