@@ -109,7 +109,7 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
   const pipelines = new PipelineCoordinator(nc, js, names, repo, jobs, log);
   jobs.onPipelineCreated((job) => pipelines.begin(job));
   await pipelines.start();
-  const dispatcher = new WebhookDispatcher(nc, js, names, webhookRepo, log, { backoffMs: config.WEBHOOK_BACKOFF_MS });
+  const dispatcher = new WebhookDispatcher(nc, js, names, webhookRepo, log, { backoffMs: config.WEBHOOK_BACKOFF_MS, allowPrivate: services.webhooks.policy.allowPrivate });
   await dispatcher.start();
   const schema = security.protect(await buildSchema({ version: VERSION, startedAt, driver, database: config.NEO4J_DATABASE }));
   if (await services.racing.isEmpty()) log.info('the racing graph is empty: load recent Cup seasons and a real slate with `npm run seed` (needs ../shared/data)');

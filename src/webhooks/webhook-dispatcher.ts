@@ -4,13 +4,15 @@
  * for a terminal event every webhook of the owner gets a signed POST. A failed delivery naks the
  * event with backoff (1 s, 5 s, 30 s, 2 min, 10 min); webhooks that already succeeded are skipped
  * on redelivery (delivery log), so a receiver sees each event once when it answers 2xx.
- * Every attempt is logged in Neo4j and queryable (`webhookDeliveries`).
+ * Every attempt is logged in Neo4j and queryable (`webhookDeliveries`). Each POST resolves the
+ * host once, refuses non-public addresses and connects only to those it vetted (`pinned-post.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { isTerminalEvent, parseJobEvent, type JobEvent, type NatsNames } from '../../engine/contract/index.js';
+import { postPinned, type HostResolver } from './pinned-post.js';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature.js';
 import type { WebhookRecord, WebhookRepository } from './webhook-repository.js';
 
@@ -21,6 +23,10 @@ export const WEBHOOK_TIMEOUT_MS = 5_000;
 export interface DispatcherOptions {
   readonly backoffMs?: readonly number[];
   readonly timeoutMs?: number;
+  /** Deliver to private, loopback and link-local addresses (dev/test, like UrlPolicy.allowPrivate). @default false */
+  readonly allowPrivate?: boolean;
+  /** Host name → addresses; tests inject one instead of real DNS. @default node:dns lookup, all addresses */
+  readonly resolve?: HostResolver;
 }
 
 export function webhookPayload(ev: JobEvent, eventId: string): string {
@@ -111,16 +117,15 @@ export class WebhookDispatcher {
     let httpStatus: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(hook.url, {
-        method: 'POST',
-        redirect: 'manual', // a redirect could point anywhere: not followed
+      httpStatus = await postPinned(hook.url, {
+        // redirects are never followed (a redirect could point anywhere)
         headers: { 'content-type': 'application/json', 'user-agent': 'nascar-dfs-webhooks/1', [SIGNATURE_HEADER]: signWebhook(hook.secret, body, ts), [TIMESTAMP_HEADER]: String(ts), [EVENT_ID_HEADER]: eventId },
         body,
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
+        timeoutMs: this.opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+        allowPrivate: this.opts.allowPrivate ?? false,
+        resolve: this.opts.resolve,
       });
-      httpStatus = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+      if (httpStatus < 200 || httpStatus >= 300) error = `HTTP ${httpStatus}`;
     } catch (err) {
       error = (err as Error).name === 'TimeoutError' ? 'timed out' : (err as Error).message;
     }
