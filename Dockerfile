@@ -7,7 +7,11 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: the optional @tensorflow/tfjs-node-gpu's install script would download
+# libtensorflow (hundreds of MB) into every CPU image; without it the package stays inert and
+# ENGINE_BACKEND=auto runs the CPU reference. (Not --omit=optional: esbuild, under tsx, ships its
+# binary as an optional dependency.) GPU images: see docs/backends.md.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000

@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const TRANSPORT = ['@nats-io/*', 'nats', 'neo4j-driver', '@neo4j/*', 'graphql', 'graphql/*', 'graphql-*', 'express', 'ws', '@apollo/*', 'node:net', 'node:http', 'node:fs', 'node:fs/promises', 'fs', 'http', 'net'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'services/neo4j/target/**', '.data/**', '**/__generated__/**', 'dist/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'scratch/**', 'services/neo4j/target/**', '.data/**', '**/__generated__/**', 'dist/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +21,10 @@ export default tseslint.config(
   {
     // Pure maths: no I/O, no transport. (engine/actor and engine/main.ts are the adapters.)
     files: ['engine/**/*.ts'],
-    ignores: ['engine/actor/**', 'engine/main.ts', 'engine/config.ts', 'engine/worker/**'],
+    // engine/backend/load-tfjs.ts loads a tensor runtime: it resolves the tfjs packages' folders
+    // on disk (node:module, the wasm binaries' path) and sets NVIDIA_TF32_OVERRIDE before
+    // libtensorflow starts. The kernels it feeds stay in this block.
+    ignores: ['engine/actor/**', 'engine/main.ts', 'engine/config.ts', 'engine/worker/**', 'engine/backend/load-tfjs.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: TRANSPORT, message: 'engine/ maths must not import transport or I/O (see STYLE.md #1).' }] }],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use engine/rng with the stored seed.' }],

@@ -2,6 +2,7 @@
  * The engine actor's configuration (the only engine file that reads process.env).
  */
 import { z } from 'zod';
+import { KERNEL_BACKEND_CHOICES } from './backend/select-backend.js';
 import { logLevel, ms, parseEnv } from '../src/config/env-schema.js';
 import { actorMetricsEnv, tracingEnv } from '../src/observability/telemetry-env.js';
 
@@ -24,7 +25,8 @@ const schema = z.object({
   ACTOR_ID: z.string().optional(),
   /** Jobs run at once by one actor process (each in its own worker thread). */
   ACTOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  ENGINE_BACKEND: z.enum(['auto', 'cpu']).default('auto'),
+  /** Kernel backend (docs/backends.md): auto = tfjs on a CUDA GPU when present, else the CPU reference. */
+  ENGINE_BACKEND: z.enum(KERNEL_BACKEND_CHOICES).default('auto'),
   ACK_WAIT_MS: ms(DEFAULT_ACK_WAIT_MS),
   MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(DEFAULT_MAX_DELIVER),
   PROGRESS_INTERVAL_MS: ms(DEFAULT_PROGRESS_INTERVAL_MS),

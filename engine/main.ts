@@ -8,6 +8,7 @@ import { natsNames } from './contract/index.js';
 import { DEFAULT_ACTOR_TTL_MS } from './contract/defaults.js';
 import { loadEngineConfig } from './config.js';
 import { Actor } from './actor/actor.js';
+import { createKernelBackend } from './backend/index.js';
 import { registerKindLoaders } from './actor/kind-loaders.js';
 import { startActorObservability } from './actor/metrics.js';
 import { StartupError, connectNatsOrExplain, connectNeo4jOrExplain } from '../src/app.js';
@@ -43,6 +44,18 @@ async function main(): Promise<void> {
   }
   const names = natsNames(config.NATS_PREFIX);
   await ensureTopology(nc, names, { ackWaitMs: config.ACK_WAIT_MS, maxDeliver: config.MAX_DELIVER, actorTtlMs: DEFAULT_ACTOR_TTL_MS });
+  // Resolve the kernel backend once here, so a forced one that cannot load stops the actor at
+  // start-up with a clear message (each job thread then creates its own instance).
+  let backendInfo;
+  try {
+    const kernels = await createKernelBackend(config.ENGINE_BACKEND);
+    backendInfo = kernels.info;
+    kernels.dispose();
+  } catch (err) {
+    console.error(`engine: cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+  log.info({ backend: backendInfo }, 'kernel backend');
   registerKindLoaders();
   const obs = await startActorObservability({ driver, database: config.NEO4J_DATABASE, log, port: config.METRICS_PORT, host: config.METRICS_HOST, healthy: () => !nc.isClosed() });
   const actor = new Actor({
@@ -53,7 +66,7 @@ async function main(): Promise<void> {
     log,
     ...(config.ACTOR_ID ? { actorId: config.ACTOR_ID } : {}),
     concurrency: config.ACTOR_CONCURRENCY,
-    backend: config.ENGINE_BACKEND === 'auto' ? 'cpu' : config.ENGINE_BACKEND,
+    backend: { choice: config.ENGINE_BACKEND, info: backendInfo },
     maxDeliver: config.MAX_DELIVER,
     ackWaitMs: config.ACK_WAIT_MS,
     heartbeatMs: config.HEARTBEAT_MS,

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { JobRepository } from '../../src/jobs/job-repository.js';
 import type { JobObserver } from '../../src/observability/job-metrics.js';
 import { inJobContext } from '../../src/observability/trace-context.js';
+import type { KernelBackendChoice, KernelBackendInfo } from '../backend/index.js';
 import { toEngineFailure, type EngineFailure } from '../contract/engine-error.js';
 import { JOB_PRIORITIES, JOB_TIMEOUTS_MS, isTerminal, parseJobRequest, type JobPriority, type JobRequest } from '../contract/job-protocol.js';
 import type { NatsNames } from '../contract/subjects.js';
@@ -35,7 +36,8 @@ export interface ActorOptions {
   readonly log: Logger;
   readonly actorId?: string;
   readonly concurrency: number;
-  readonly backend: string;
+  /** The kernel backend as configured (each job thread creates it) and what it resolved to at start-up. */
+  readonly backend: { readonly choice: KernelBackendChoice; readonly info: KernelBackendInfo };
   readonly maxDeliver: number;
   readonly ackWaitMs: number;
   readonly heartbeatMs: number;
@@ -82,6 +84,11 @@ export class Actor {
     this.workers = new JobWorkerPool({ size: o.concurrency });
   }
 
+  /** e.g. 'cpu/js-typed-arrays', 'tfjs/tfjs-node-gpu': stored on each Job it runs (Job.backend). */
+  get backendLabel(): string {
+    return `${this.o.backend.info.name}/${this.o.backend.info.device}`;
+  }
+
   get jobsCompleted(): number {
     return this.completed;
   }
@@ -98,11 +105,11 @@ export class Actor {
       const consumer = await this.js.consumers.get(this.o.names.jobsStream, this.o.names.consumerName(p));
       this.loops.push(this.pullLoop(p, consumer));
     }
-    this.o.log.info({ actorId: this.id, concurrency: this.o.concurrency, backend: this.o.backend }, 'actor started');
+    this.o.log.info({ actorId: this.id, concurrency: this.o.concurrency, backend: this.o.backend.info }, 'actor started');
   }
 
   private async beat(): Promise<void> {
-    await this.actorsKv.put(this.id, JSON.stringify({ actorId: this.id, backend: this.o.backend, concurrency: this.o.concurrency, busy: this.slots.busy, host: os.hostname(), pid: process.pid, at: new Date().toISOString() }));
+    await this.actorsKv.put(this.id, JSON.stringify({ actorId: this.id, backend: this.backendLabel, backendInfo: this.o.backend.info, concurrency: this.o.concurrency, busy: this.slots.busy, host: os.hostname(), pid: process.pid, at: new Date().toISOString() }));
   }
 
   private async pullLoop(priority: JobPriority, consumer: Consumer): Promise<void> {
@@ -147,13 +154,13 @@ export class Actor {
     const log = this.o.log.child({ jobId: req.jobId, kind: req.kind, attempt });
     const events = new EventPublisher(this.js, this.o.names, req.ownerKey, req.jobId, attempt);
 
-    const job = await this.repo.markRunning(req.jobId, attempt, this.id, this.o.backend);
+    const job = await this.repo.markRunning(req.jobId, attempt, this.id, this.backendLabel);
     if (!job) return this.notOurs(req, msg, events, log);
     if ((await this.cancelKv.get(req.jobId))?.operation === 'PUT') {
       await this.finishCancelled(req, msg, events, 'cancelled before start');
       return;
     }
-    await events.publish({ type: 'started', actorId: this.id, backend: this.o.backend });
+    await events.publish({ type: 'started', actorId: this.id, backend: this.backendLabel });
     this.o.observer?.started(req, attempt);
     const entry: Running = { jobId: req.jobId, msg, attempt, run: null, releasing: false };
     this.running.set(req.jobId, entry);
@@ -177,7 +184,7 @@ export class Actor {
         void events.publish({ type: 'progress', progress }).catch((err: unknown) => log.warn({ err }, 'progress publish failed'));
         void this.repo.saveProgress(req.jobId, attempt, progress).catch((err: unknown) => log.warn({ err }, 'progress save failed'));
       });
-      entry.run = this.workers.run({ kind: req.kind, spec: { ...req.spec }, inputs, seed: req.seed, attempt }, emit);
+      entry.run = this.workers.run({ kind: req.kind, spec: { ...req.spec }, inputs, seed: req.seed, attempt, backend: this.o.backend.choice }, emit);
       const out = await entry.run.done;
       const resultId = randomUUID();
       const done = await this.repo.complete(req.jobId, attempt, { resultId, summary: out.summary, payload: encodeResult(out.result) });

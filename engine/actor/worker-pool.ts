@@ -5,7 +5,7 @@
  * terminated (shutdown deadline), or has run `maxJobsPerWorker` jobs (bounds slow leaks of
  * long-lived state). A job whose thread is terminated fails with INTERNAL (retryable).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { EngineError } from '../contract/engine-error.js';
 import type { ProgressUpdate } from '../contract/run-context.js';
 import type { JobOutput } from '../jobs/registry.js';

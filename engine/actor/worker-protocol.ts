@@ -1,4 +1,5 @@
 /** Messages between the actor (main thread) and its long-lived job worker threads. */
+import type { KernelBackendChoice } from '../backend/select-backend.js';
 import type { EngineFailure } from '../contract/engine-error.js';
 import type { JobKind } from '../contract/job-protocol.js';
 import type { ProgressUpdate } from '../contract/run-context.js';
@@ -9,6 +10,8 @@ export interface WorkerJobData {
   readonly inputs: unknown;
   readonly seed: number;
   readonly attempt: number;
+  /** ENGINE_BACKEND as configured; each thread creates its backend once (tensor runtimes are per thread). */
+  readonly backend: KernelBackendChoice;
   /** Int32Array(1) over this buffer: 1 = cancel requested. */
   readonly cancelFlag: SharedArrayBuffer;
 }

@@ -19,6 +19,7 @@ import type { EngineRunContext } from '../contract/run-context.js';
 import { validateContest } from './payouts.js';
 import { MILLI, slatePoints, toMilli } from './slate-points.js';
 import type { SlatePoints } from './slate-points.js';
+import { fieldRowsScratch, fieldTopRows, type FieldRowsInput } from './field-top-rows.js';
 
 export interface FieldScoreTableInput {
   readonly slate: SlateSpec;
@@ -30,70 +31,43 @@ export interface FieldScoreTableInput {
 }
 
 const CANCEL_EVERY = 200; // scenarios
-const BINS = 1024; // coarse score histogram used to find the top rowLength entries
 
 /** The Float32 value a milli-point score is stored as (injective below ~16,000 points). */
-function stored(milli: number): number {
+export function storedScore(milli: number): number {
   return Math.fround(milli / MILLI);
+}
+
+/** Scores kept per scenario: down to the last paid rank (or every entry with rows: 'all'). */
+export function fieldRowLength(input: Pick<FieldScoreTableInput, 'contest' | 'field' | 'rows'>): number {
+  const prizes = validateContest(input.contest);
+  return input.rows === 'all' ? input.field.entries : Math.min(input.field.entries, prizes.lastPaidRank);
+}
+
+/** The table from integer rows (any backend's fieldTopScores output): milli-points → stored Float32. */
+export function fieldScoreTableFromRows(contest: ContestSpec, fieldSize: number, scenarios: number, rowLength: number, top: Int32Array, tiesAtRowMin: Uint32Array): FieldScoreTable {
+  const prizes = validateContest(contest);
+  const sortedFieldScores = new Float32Array(top.length);
+  for (let i = 0; i < top.length; i++) sortedFieldScores[i] = storedScore(top[i]);
+  return { scenarios, rowLength, sortedFieldScores, fieldSize, tiesAtRowMin, payouts: contest.payouts, cumulativePrizes: prizes.cum };
 }
 
 export function buildFieldScoreTable(input: FieldScoreTableInput, ctx: EngineRunContext): FieldScoreTable {
   const { slate, contest, field } = input;
-  const prizes = validateContest(contest);
+  const K = fieldRowLength(input); // validates the contest first
   const points = slatePoints(slate, input.scenarios);
   const S = points.scenarios;
-  const n = points.players;
-  const R = field.rosterSize;
-  const F = field.entries;
-  const K = input.rows === 'all' ? F : Math.min(F, prizes.lastPaidRank);
-  const D = field.distinct;
-  const sortedFieldScores = new Float32Array(S * K);
-  const tiesAtRowMin = new Uint32Array(S);
-  const score = new Int32Array(D);
-  const hist = new Float64Array(BINS);
-  const top = new Int32Array(F);
-  for (let s = 0; s < S; s++) {
-    if (s % CANCEL_EVERY === 0) {
-      if (ctx.isCancelled()) throw new EngineError('CANCELLED', 'field score table cancelled');
-      ctx.progress({ phase: 'ranking', done: s, total: S });
-    }
-    const base = s * n;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let d = 0; d < D; d++) {
-      let x = 0;
-      for (let r = 0; r < R; r++) x += points.milli[base + field.lineups[d * R + r]];
-      score[d] = x;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-    }
-    // Only the best K entries are kept: a coarse histogram finds the score bin where the top K
-    // end, and only entries from that bin up are sorted (a few more than K, not the field).
-    let shift = 0;
-    while ((hi - lo) >>> shift >= BINS) shift++;
-    hist.fill(0);
-    for (let d = 0; d < D; d++) hist[(score[d] - lo) >>> shift] += field.counts[d];
-    let bin = BINS - 1;
-    for (let acc = hist[bin]; acc < K && bin > 0; acc += hist[bin]) bin--;
-    let m = 0;
-    for (let d = 0; d < D; d++) {
-      if ((score[d] - lo) >>> shift < bin) continue;
-      top.fill(score[d], m, m + field.counts[d]);
-      m += field.counts[d];
-    }
-    const kept = top.subarray(0, m).sort();
-    const row = s * K;
-    for (let k = 0; k < K; k++) sortedFieldScores[row + k] = stored(kept[m - K + k]);
-    if (K < F) {
-      // Entries equal to the row minimum that did not fit in the row (all in the sorted bins).
-      const min = kept[m - K];
-      let k = m - K - 1;
-      while (k >= 0 && kept[k] === min) k--;
-      tiesAtRowMin[s] = m - K - 1 - k;
-    }
+  const rows: FieldRowsInput = { milli: points.milli, players: points.players, lineups: field.lineups, rosterSize: field.rosterSize, counts: field.counts, rowLength: K };
+  const scratch = fieldRowsScratch(rows);
+  const top = new Int32Array(S * K);
+  const ties = new Uint32Array(S);
+  for (let s = 0; s < S; s += CANCEL_EVERY) {
+    if (ctx.isCancelled()) throw new EngineError('CANCELLED', 'field score table cancelled');
+    ctx.progress({ phase: 'ranking', done: s, total: S });
+    const to = Math.min(S, s + CANCEL_EVERY);
+    fieldTopRows(rows, s, to, top.subarray(s * K, to * K), ties.subarray(s, to), scratch);
   }
   ctx.progress({ phase: 'ranking', done: S, total: S });
-  return { scenarios: S, rowLength: K, sortedFieldScores, fieldSize: F, tiesAtRowMin, payouts: contest.payouts, cumulativePrizes: prizes.cum };
+  return fieldScoreTableFromRows(contest, field.entries, S, K, top, ties);
 }
 
 /** Expected prize of one extra entry scoring `score` points in scenario `s` (tie rule applied). */
@@ -101,7 +75,7 @@ export function payoutForScore(table: FieldScoreTable, s: number, score: number)
   const K = table.rowLength;
   const rows = table.sortedFieldScores;
   const row = s * K;
-  const q = stored(toMilli(score));
+  const q = storedScore(toMilli(score));
   // lower = first index with value >= q, upper = first index with value > q (row-relative).
   let lo = 0;
   let hi = K;

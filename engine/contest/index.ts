@@ -15,4 +15,6 @@ export { salaryBounds } from './salary-bounds.js';
 export type { SlatePoints } from './slate-points.js';
 export { MILLI, slatePoints, toMilli } from './slate-points.js';
 export type { FieldScoreTableInput } from './field-score-table.js';
-export { buildFieldScoreTable, lineupPayouts, payoutForScore } from './field-score-table.js';
+export { buildFieldScoreTable, fieldRowLength, fieldScoreTableFromRows, lineupPayouts, payoutForScore, storedScore } from './field-score-table.js';
+export { fieldRowsScratch, fieldTopRows } from './field-top-rows.js';
+export type { FieldRowsInput } from './field-top-rows.js';

@@ -8,10 +8,11 @@ import type { OptimizeInputs } from '../contract/job-inputs.js';
 import { invalidInput } from '../contract/engine-error.js';
 import type { SlateSpec } from '../contract/models.js';
 import type { EngineRunContext } from '../contract/run-context.js';
-import { buildFieldScoreTable, sampleField } from '../contest/index.js';
+import { sampleField } from '../contest/index.js';
+import { fieldScoreTableOn } from './field-table.js';
 import { alignScenarioColumns, optimizeLineup, optimizePortfolio, toUploadCsv } from '../lineup/index.js';
 import { createRng } from '../rng/index.js';
-import type { JobOutput } from './registry-types.js';
+import type { JobEnv, JobOutput } from './registry-types.js';
 
 function lineupObjective(spec: Record<string, unknown>): LineupObjective {
   switch (spec.objective) {
@@ -29,7 +30,7 @@ function lineupObjective(spec: Record<string, unknown>): LineupObjective {
   }
 }
 
-export async function runOptimizeJob(spec: Record<string, unknown>, inputs: OptimizeInputs, ctx: EngineRunContext): Promise<JobOutput> {
+export async function runOptimizeJob(spec: Record<string, unknown>, inputs: OptimizeInputs, ctx: EngineRunContext, env: JobEnv): Promise<JobOutput> {
   const { slate, simulation, ownership, contest } = inputs;
   const slateSpec: SlateSpec = { site: slate.site, salaryCap: slate.salaryCap, rosterSize: slate.rosterSize, players: slate.players };
   // Columns in slate.players order (the scenario set has its own driver order).
@@ -42,7 +43,7 @@ export async function runOptimizeJob(spec: Record<string, unknown>, inputs: Opti
   if (spec.objective === 'payout' || (n > 1 && contest && ownership)) {
     if (!contest || !ownership) throw invalidInput('spec.contestId', 'the payout objective needs a contest and an ownership projection');
     const sampled = sampleField({ slate: slateSpec, ownership: ownership.drivers.map((d) => ({ driverId: d.driverId, meanPct: d.meanPct })), fieldSize: contest.fieldSize - 1 }, createRng(ctx.seed ^ 0x5f1e1d), ctx);
-    field = buildFieldScoreTable({ slate: slateSpec, contest, field: sampled, scenarios: simulation.set }, ctx);
+    field = await fieldScoreTableOn(env.kernels, { slate: slateSpec, contest, field: sampled, scenarios: simulation.set }, ctx);
   }
   const input = { slate: slateSpec, selection: { points, ...(field ? { field } : {}) }, ...(own ? { ownership: own } : {}) };
   const common = { ...(spec.holdoutShare ? { holdoutFraction: Number(spec.holdoutShare) } : {}), ...(spec.target !== undefined ? { reportTarget: Number(spec.target) } : {}) };

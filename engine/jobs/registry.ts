@@ -17,11 +17,12 @@ import { runContestSimJob } from './contest-sim-job.js';
 import { runCalibrateJob } from './calibrate-job.js';
 import { runOwnershipJob } from './ownership-job.js';
 import { runSimulateJob } from './simulate-job.js';
-import type { JobOutput } from './registry-types.js';
+import { createCpuBackend } from '../backend/cpu-backend.js';
+import type { JobEnv, JobOutput } from './registry-types.js';
 
-export type { JobOutput };
+export type { JobEnv, JobOutput };
 
-export type JobComputation = (spec: Record<string, unknown>, inputs: unknown, ctx: EngineRunContext) => JobOutput | Promise<JobOutput>;
+export type JobComputation = (spec: Record<string, unknown>, inputs: unknown, ctx: EngineRunContext, env: JobEnv) => JobOutput | Promise<JobOutput>;
 
 const computations: Partial<Record<JobKind, JobComputation>> = {
   ping: (spec, _inputs, ctx) => {
@@ -31,7 +32,7 @@ const computations: Partial<Record<JobKind, JobComputation>> = {
   calibrate: (spec, inputs, ctx) => runCalibrateJob(spec, inputs as CalibrateInputs, ctx),
   simulate: (spec, inputs, ctx) => runSimulateJob(spec, inputs as SimulateInputs, ctx),
   ownership: (spec, inputs, ctx) => runOwnershipJob(spec, inputs as OwnershipInputs, ctx),
-  optimize: (spec, inputs, ctx) => runOptimizeJob(spec, inputs as OptimizeInputs, ctx),
+  optimize: (spec, inputs, ctx, env) => runOptimizeJob(spec, inputs as OptimizeInputs, ctx, env),
   contestSim: (spec, inputs, ctx) => runContestSimJob(spec, inputs as ContestSimInputs, ctx),
 };
 
@@ -41,8 +42,11 @@ export function computationFor(kind: JobKind): JobComputation {
   return c;
 }
 
-/** Validate (again: never trust the wire) and run. */
-export async function runJobComputation(kind: JobKind, rawSpec: unknown, inputs: unknown, ctx: EngineRunContext): Promise<JobOutput> {
+/**
+ * Validate (again: never trust the wire) and run. `env.kernels` defaults to the CPU reference
+ * (tests, CLI); the actor's job threads pass the configured backend.
+ */
+export async function runJobComputation(kind: JobKind, rawSpec: unknown, inputs: unknown, ctx: EngineRunContext, env: JobEnv = { kernels: createCpuBackend() }): Promise<JobOutput> {
   const spec = { ...validateJobSpec(kind, rawSpec) };
-  return computationFor(kind)(spec, inputs, ctx);
+  return computationFor(kind)(spec, inputs, ctx, env);
 }

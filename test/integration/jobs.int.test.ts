@@ -26,6 +26,10 @@ describe('readiness', () => {
     await stack.startActor();
     const up = await fetch(`${stack.base}/ready`);
     expect(up.status).toBe(200);
+    // Each actor reports the kernel backend it resolved (ENGINE_BACKEND=auto: no GPU here → CPU reference).
+    const checks = ((await up.json()) as { checks: { name: string; info?: { actors: { backend: string; backendInfo: { name: string; device: string } }[] } }[] }).checks;
+    const actors = checks.find((c) => c.name === 'engine')!.info!.actors;
+    expect(actors[0]).toMatchObject({ backend: 'cpu/js-typed-arrays', backendInfo: { name: 'cpu', device: 'js-typed-arrays' } });
     expect(((await fetch(`${stack.base}/health`)).status)).toBe(200);
   });
 });
@@ -55,6 +59,7 @@ describe('ping job end to end', () => {
     const stored = read.data!.job!;
     expect(stored.status).toBe('SUCCEEDED');
     expect(stored.attempt).toBe(1);
+    expect(stored.backend).toBe('cpu/js-typed-arrays');
     const result = stored.result as { estimate: number; standardError: number; samples: number };
     expect(result.samples).toBe(4_000_000);
     expect(Math.abs(result.estimate - Math.PI)).toBeLessThan(5 * result.standardError);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JobWorkerPool } from '../../../engine/actor/worker-pool.js';
 import type { ProgressUpdate } from '../../../engine/contract/run-context.js';
 
-const ping = (seed: number, spec: Record<string, unknown> = {}) => ({ kind: 'ping' as const, spec: { samples: 200_000, chunks: 4, ...spec }, inputs: null, seed, attempt: 1 });
+const ping = (seed: number, spec: Record<string, unknown> = {}) => ({ kind: 'ping' as const, spec: { samples: 200_000, chunks: 4, ...spec }, inputs: null, seed, attempt: 1, backend: 'cpu' as const });
 
 describe('JobWorkerPool', () => {
   let pool: JobWorkerPool | null = null;
