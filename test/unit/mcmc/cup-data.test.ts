@@ -29,3 +29,14 @@ describe('real Cup data (../shared/data, 2015-2025)', () => {
     expect(parseCsvLine('a,"b, c","d ""e"""')).toEqual(['a', 'b, c', 'd "e"']);
   });
 });
+
+describe('default calibration on the real Cup data', () => {
+  it('no chain collapses from its start (seed 12 did with ±1 sd start jitter: step size → 0, R-hat 1.55)', async () => {
+    const { calibrate } = await import('../../../engine/mcmc/calibrate.js');
+    const { quietContext } = await import('../../../engine/contract/run-context.js');
+    const res = await calibrate(loadCupData(), {}, quietContext(12));
+    for (const c of res.diagnostics.chains) expect(c.stepSize).toBeGreaterThan(0.05);
+    expect(res.diagnostics.rhatMax).toBeLessThan(1.1);
+    expect(res.diagnostics.divergences).toBeLessThanOrEqual(5);
+  }, 120_000);
+});
