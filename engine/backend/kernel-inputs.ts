@@ -76,7 +76,5 @@ export function checkFieldInputs(input: FieldRowsInput): number {
   return milli.length / n;
 }
 
-/** Scenarios in the CVaR tail for level alpha: ceil(alpha * S), at least 1. */
-export function tailCount(alpha: number, S: number): number {
-  return Math.min(S, Math.max(1, Math.ceil(alpha * S - 1e-9)));
-}
+/** Scenarios in the CVaR tail: the optimizer's definition (ceil(alpha * S), at least 1), so both agree. */
+export { tailCount } from '../lineup/tail.js';

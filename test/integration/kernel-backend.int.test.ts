@@ -5,27 +5,18 @@
  * produces for the same seed (a replay on a CPU actor). A forced backend that cannot load stops
  * the actor at start-up.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobDocument, JobProgressDocument, PortfolioResultDocument, ReplayJobDocument, SubmitPipelineDocument } from '../../client/__generated__/operations.js';
-import { importOverGraphql } from '../../scripts/import-client.js';
-import { REPO_ROOT } from '../../scripts/local-services.js';
-import { BRISTOL_2026, bristolDkSalariesCsv, realResultsCsv } from '../../scripts/seed-sources.js';
 import { collect, gql, wsClient } from '../support/graphql-client.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { BRISTOL_SLATE, startStackWithRealSlate } from '../support/real-slate.js';
+import type { Stack } from '../support/stack.js';
 
 let stack: Stack;
 let contestId: string;
 
 beforeAll(async () => {
-  stack = await startStack({ actors: 0, env: { MAX_BODY_BYTES: String(10 * 1024 * 1024) } });
-  const client = { url: stack.url, token: await stack.token(`admin-${stack.prefix}`, { roles: ['user', 'admin'] }) };
-  await importOverGraphql({ command: 'results', text: realResultsCsv([2024]) }, client);
-  await importOverGraphql({ command: 'dk-salaries', text: bristolDkSalariesCsv(), slate: { race: { ...BRISTOL_2026 } } }, client);
-  const contest = await importOverGraphql({ command: 'payouts', text: readFileSync(resolve(REPO_ROOT, 'seed/example-contest.json'), 'utf8'), payouts: { format: 'JSON' } }, client);
-  contestId = contest.contestId!;
+  ({ stack, contestId } = await startStackWithRealSlate(0));
 }, 300_000);
 afterAll(async () => stack?.stop());
 
@@ -49,7 +40,7 @@ describe('ENGINE_BACKEND in the running platform', () => {
 
     const submitted = await gql(stack.url, SubmitPipelineDocument, {
       input: {
-        slateId: 'dk-cup-2026-08',
+        slateId: BRISTOL_SLATE,
         contestId,
         calibration: { from: '2024-01-01', through: '2024-12-31', chains: 2, warmup: 100, draws: 100 },
         simulation: { scenarios: 1_000 },

@@ -4,27 +4,18 @@
  * optimize → contestSim) watched through one subscription, and each stage's typed result read.
  * Sizes are small (2 chains, 2,000 scenarios) so it fits CI; the maths is the production code.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalibrationDocument, ContestSimulationDocument, JobDocument, JobProgressDocument, OwnershipDocument, PortfolioResultDocument, SimulationDocument, SubmitPipelineDocument, SubmitSimulationDocument } from '../../client/__generated__/operations.js';
-import { importOverGraphql } from '../../scripts/import-client.js';
-import { REPO_ROOT } from '../../scripts/local-services.js';
-import { BRISTOL_2026, bristolDkSalariesCsv, realResultsCsv } from '../../scripts/seed-sources.js';
 import { collect, gql, wsClient } from '../support/graphql-client.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { BRISTOL_SLATE, startStackWithRealSlate } from '../support/real-slate.js';
+import type { Stack } from '../support/stack.js';
 
 let stack: Stack;
 let contestId: string;
-const SLATE = 'dk-cup-2026-08';
+const SLATE = BRISTOL_SLATE;
 
 beforeAll(async () => {
-  stack = await startStack({ actors: 1, env: { MAX_BODY_BYTES: String(10 * 1024 * 1024) } });
-  const client = { url: stack.url, token: await stack.token(`admin-${stack.prefix}`, { roles: ['user', 'admin'] }) };
-  await importOverGraphql({ command: 'results', text: realResultsCsv([2024]) }, client);
-  await importOverGraphql({ command: 'dk-salaries', text: bristolDkSalariesCsv(), slate: { race: { ...BRISTOL_2026 } } }, client);
-  const contest = await importOverGraphql({ command: 'payouts', text: readFileSync(resolve(REPO_ROOT, 'seed/example-contest.json'), 'utf8'), payouts: { format: 'JSON' } }, client);
-  contestId = contest.contestId!;
+  ({ stack, contestId } = await startStackWithRealSlate(1));
 }, 300_000);
 afterAll(async () => stack?.stop());
 
