@@ -1,7 +1,8 @@
 /**
  * Engine III benchmark (issue "lineup and portfolio optimizer"): synthetic 38-driver DK slate,
  * 10,000 selection + 10,000 held-out scenarios, a simulated 1,000-entry GPP field.
- *   - exact best lineup per objective (target <= 5 s on 2 cores), with scored / pruned counts;
+ *   - exact best lineup per objective (target <= 5 s on 2 cores: scenario objectives on the 2
+ *     search threads the optimize job uses, the 1-thread time beside it), scored / pruned counts;
  *   - 150-lineup portfolio, max exposure 0.5 (target <= 2 s), and its held-out quality:
  *     E[best lineup score] and P(best lineup above the field's 99th percentile), next to the
  *     projection baseline (best-mean lineups under the same rules, what MILP optimizers build).
@@ -10,7 +11,7 @@
 import { loadavg } from 'node:os';
 import type { LineupObjective, PortfolioObjective } from '../engine/contract/lineup-types.js';
 import { quietContext } from '../engine/contract/run-context.js';
-import { optimizeLineup, optimizePortfolio } from '../engine/lineup/index.js';
+import { optimizeLineup, optimizeLineupParallel, optimizePortfolio, sharedExactPool } from '../engine/lineup/index.js';
 import { gppPayouts, syntheticField, syntheticPoints, syntheticSlate } from '../test/unit/lineup/fixtures.js';
 import type { BenchRow, BenchSuite } from './types.js';
 
@@ -47,11 +48,24 @@ export const run: BenchSuite = async ({ quick }) => {
     ['P(score >= 300)', { kind: 'probAtLeast', target: 300 }],
     ['expected payout', { kind: 'payout' }],
   ];
+  // The optimize job runs scenario objectives on 2 search threads (exact-pool.ts); warm them
+  // once, as a running actor's job thread has them warm.
+  const pool = sharedExactPool(2);
+  await optimizeLineupParallel(input, { kind: 'cvar', levels: [{ alpha: 0.2, weight: 1 }] }, {}, quietContext(1), pool);
   for (const [name, objective] of quick ? objectives.filter(([, o]) => o.kind !== 'leverage' && o.kind !== 'probAtLeast') : objectives) {
+    const additive = objective.kind === 'mean' || objective.kind === 'leverage';
     const r = timed(() => optimizeLineup(input, objective, {}, quietContext(11)));
     const { lineup, stats } = r.value;
     const c = `exact best lineup: ${name}`;
-    rows.push({ suite: SUITE, case: c, metric: 'wall', value: +r.wallS.toFixed(3), unit: 's', target: '<= 5 s', pass: r.wallS <= 5, setup });
+    if (additive) rows.push({ suite: SUITE, case: c, metric: 'wall', value: +r.wallS.toFixed(3), unit: 's', target: '<= 5 s', pass: r.wallS <= 5, setup });
+    else {
+      const t0 = performance.now();
+      const par = await optimizeLineupParallel(input, objective, {}, quietContext(11), pool);
+      const wall2 = (performance.now() - t0) / 1000;
+      const same = par.lineup.driverIds.join() === lineup.driverIds.join();
+      rows.push({ suite: SUITE, case: c, metric: 'wall, 2 search threads (as the job runs it)', value: +wall2.toFixed(3), unit: 's', target: '<= 5 s', pass: wall2 <= 5 && same, setup: `${same ? 'same lineup as 1 thread' : 'DIFFERENT lineup from 1 thread'}; ${setup}` });
+      rows.push({ suite: SUITE, case: c, metric: 'wall, 1 thread', value: +r.wallS.toFixed(3), unit: 's', setup });
+    }
     rows.push({ suite: SUITE, case: c, metric: 'cpu', value: +r.cpuS.toFixed(3), unit: 's', setup });
     rows.push({ suite: SUITE, case: c, metric: 'lineups scored exactly', value: stats.scored, unit: '', setup: `${stats.legalLineups.toLocaleString('en-US')} legal; the rest pruned by proven bounds` });
     rows.push({ suite: SUITE, case: c, metric: 'share pruned', value: +(stats.pruned / stats.legalLineups).toFixed(6), unit: 'ratio', setup });

@@ -10,9 +10,12 @@ import type { SlateSpec } from '../contract/models.js';
 import type { EngineRunContext } from '../contract/run-context.js';
 import { sampleField } from '../contest/index.js';
 import { fieldScoreTableOn } from './field-table.js';
-import { alignScenarioColumns, optimizeLineup, optimizePortfolio, toUploadCsv } from '../lineup/index.js';
+import { alignScenarioColumns, optimizeLineupParallel, optimizePortfolio, sharedExactPool, toUploadCsv } from '../lineup/index.js';
 import { createRng } from '../rng/index.js';
 import type { JobEnv, JobOutput } from './registry-types.js';
+
+/** Threads of one exact search: the deployment target has 2 cores (as the MCMC chain pool). */
+const SEARCH_THREADS = 2;
 
 function lineupObjective(spec: Record<string, unknown>): LineupObjective {
   switch (spec.objective) {
@@ -50,7 +53,8 @@ export async function runOptimizeJob(spec: Record<string, unknown>, inputs: Opti
   const constraints = (spec.constraints as Record<string, unknown> | undefined) ?? {};
   const names = new Map(slate.players.map((p) => [p.driverId, p.name]));
   if (n === 1) {
-    const r = optimizeLineup(input, lineupObjective(spec), { ...common, constraints }, ctx);
+    // Scenario objectives split the exact search over this thread's 2 search workers (same answer).
+    const r = await optimizeLineupParallel(input, lineupObjective(spec), { ...common, constraints }, ctx, sharedExactPool(SEARCH_THREADS));
     const lineups = [{ ...r.lineup, names: r.lineup.driverIds.map((d) => names.get(d) ?? d) }];
     const uploadCsv = toUploadCsv(slate.site, [r.lineup], slateSpec);
     return { summary: { site: slate.site, lineups: 1, best: { driverIds: r.lineup.driverIds, salary: r.lineup.salary, heldOutMean: r.lineup.heldOut.mean }, stats: r.stats }, result: { slateId: slate.slateId, site: slate.site, lineups, stats: r.stats, objective: r.objective, uploadCsv } };

@@ -3,7 +3,9 @@
 export type { CommonOptions, LineupInput, ScenarioPoints } from './inputs.js';
 export { COMMON_DEFAULTS } from './inputs.js';
 export type { OptimizeLineupOptions } from './optimize-lineup.js';
-export { OPTIMIZE_LINEUP_DEFAULTS, optimizeLineup } from './optimize-lineup.js';
+export { OPTIMIZE_LINEUP_DEFAULTS, optimizeLineup, optimizeLineupParallel } from './optimize-lineup.js';
+export type { ExactSearchPool } from './exact-pool.js';
+export { createExactPool, sharedExactPool } from './exact-pool.js';
 export type { OptimizePortfolioOptions, PortfolioStepInfo } from './optimize-portfolio.js';
 export { MAX_PORTFOLIO_LINEUPS, OPTIMIZE_PORTFOLIO_DEFAULTS, optimizePortfolio } from './optimize-portfolio.js';
 export type { PoolOptions } from './candidate-pool.js';

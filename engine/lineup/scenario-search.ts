@@ -25,6 +25,12 @@ export interface ScenarioSearchOptions {
   /** Incumbent found by a heuristic (already offered to the kernel). */
   readonly incumbent?: Int32Array;
   readonly onProgress?: (done: number, total: number, best: number, scored: number) => void;
+  /**
+   * Search only the subtrees of every `count`-th second pick, starting at `index` (a share of
+   * the tree for one of `count` threads; see exact-pool.ts). Deterministic: the share depends on
+   * the walk order only, never on timing.
+   */
+  readonly partition?: { readonly index: number; readonly count: number };
 }
 
 export function scenarioSearch(prep: PreparedSlate, dc: DriverColumns, kernel: ScenarioKernel, opts: ScenarioSearchOptions = {}): ScenarioSearchResult {
@@ -49,8 +55,11 @@ export function scenarioSearch(prep: PreparedSlate, dc: DriverColumns, kernel: S
   let scored = 0;
   const fullBuf = new Float64Array(S);
   const full = (): Float64Array => lineupScores(dc, walker.path, R, fullBuf);
+  const part = opts.partition && opts.partition.count > 1 && R > 1 ? opts.partition : null;
+  let secondPicks = 0;
   const hooks = {
     visit(d: number, j: number, r: number, q: number): boolean {
+      if (part && d === 1 && secondPicks++ % part.count !== part.index) return false; // another thread's share
       const out = lists[d + 1];
       const m = kernel.scan(lists[d], live[d], d > 0, cols[j], r > 0 ? comp.get(q, r) : null, out);
       if (m < 0) return false; // proven no better than the incumbent part-way through the scan
