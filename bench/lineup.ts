@@ -60,11 +60,12 @@ export const run: BenchSuite = async ({ quick }) => {
     if (additive) rows.push({ suite: SUITE, case: c, metric: 'wall', value: +r.wallS.toFixed(3), unit: 's', target: '<= 5 s', pass: r.wallS <= 5, setup });
     else {
       const t0 = performance.now();
-      const par = await optimizeLineupParallel(input, objective, {}, quietContext(11), pool);
+      const par = await optimizeLineupParallel(input, objective, {}, quietContext(11), pool, [objective.kind]);
       const wall2 = (performance.now() - t0) / 1000;
       const same = par.lineup.driverIds.join() === lineup.driverIds.join();
-      rows.push({ suite: SUITE, case: c, metric: 'wall, 2 search threads (as the job runs it)', value: +wall2.toFixed(3), unit: 's', target: '<= 5 s', pass: wall2 <= 5 && same, setup: `${same ? 'same lineup as 1 thread' : 'DIFFERENT lineup from 1 thread'}; ${setup}` });
-      rows.push({ suite: SUITE, case: c, metric: 'wall, 1 thread', value: +r.wallS.toFixed(3), unit: 's', setup });
+      // The job splits only the payout search; the other objectives run on one thread there.
+      const asJob = objective.kind === 'payout' ? wall2 : r.wallS;
+      rows.push({ suite: SUITE, case: c, metric: `wall as the job runs it (${objective.kind === 'payout' ? '2 search threads' : '1 thread'})`, value: +asJob.toFixed(3), unit: 's', target: '<= 5 s', pass: asJob <= 5 && same, setup: `1 thread ${r.wallS.toFixed(2)} s, 2 threads ${wall2.toFixed(2)} s (${same ? 'same lineup' : 'DIFFERENT lineups'}); ${setup}` });
     }
     rows.push({ suite: SUITE, case: c, metric: 'cpu', value: +r.cpuS.toFixed(3), unit: 's', setup });
     rows.push({ suite: SUITE, case: c, metric: 'lineups scored exactly', value: stats.scored, unit: '', setup: `${stats.legalLineups.toLocaleString('en-US')} legal; the rest pruned by proven bounds` });

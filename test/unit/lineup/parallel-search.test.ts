@@ -31,6 +31,8 @@ function inputOf(ss: ReturnType<typeof syntheticSlate>, S: number, seed: number)
 }
 
 const pool = createExactPool(2);
+// Split every scenario objective (the job splits payout only), so each is checked on 2 threads.
+const SPLIT_ALL = ['cvar', 'probAtLeast', 'payout'] as const;
 afterAll(() => pool.close());
 
 describe('exact search on 2 threads', () => {
@@ -38,7 +40,7 @@ describe('exact search on 2 threads', () => {
   for (const objective of OBJECTIVES) {
     it(`equals the single-thread search and brute force: ${JSON.stringify(objective)}`, async () => {
       const serial = optimizeLineup(input, objective, {}, quietContext(3));
-      const parallel = await optimizeLineupParallel(input, objective, {}, quietContext(3), pool);
+      const parallel = await optimizeLineupParallel(input, objective, {}, quietContext(3), pool, SPLIT_ALL);
       expect(parallel.lineup.driverIds).toEqual(serial.lineup.driverIds);
       expect(parallel.lineup.selectionObjective).toBe(serial.lineup.selectionObjective);
       expect(parallel.lineup.heldOut).toEqual(serial.lineup.heldOut);
@@ -52,7 +54,7 @@ describe('exact search on 2 threads', () => {
     const constraints = { locks: ['drv03'], excludes: ['drv07'], minSalary: 45_000 };
     const objective: LineupObjective = { kind: 'payout' };
     const serial = optimizeLineup(input, objective, { constraints }, quietContext(5));
-    const parallel = await optimizeLineupParallel(input, objective, { constraints }, quietContext(5), pool);
+    const parallel = await optimizeLineupParallel(input, objective, { constraints }, quietContext(5), pool, SPLIT_ALL);
     expect(parallel.lineup.driverIds).toEqual(serial.lineup.driverIds);
     expect(parallel.lineup.driverIds).toContain('drv03');
     expect(parallel.lineup.driverIds).not.toContain('drv07');
