@@ -51,14 +51,22 @@ function normalScores(S: number): Float64Array {
 
 /** Rank-normalises all draws jointly (average ranks for ties, Blom offsets). */
 export function rankNormalise(chains: ChainDraws): Float64Array[] {
-  const all = new Float64Array(chains.reduce((n, c) => n + c.length, 0));
+  let S = 0;
+  for (const c of chains) S += c.length;
+  const sorted = new Float64Array(S);
   let k = 0;
-  for (const c of chains) for (const v of c) all[k++] = v;
-  const sorted = all.slice().sort();
-  const S = all.length;
+  for (const c of chains) {
+    sorted.set(c, k);
+    k += c.length;
+  }
+  sorted.sort();
   const scores = normalScores(S);
-  return chains.map((c) =>
-    c.map((v) => {
+  // Plain loops, no per-element closures: this runs for every stored quantity of a calibration.
+  const out: Float64Array[] = [];
+  for (const c of chains) {
+    const z = new Float64Array(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i];
       let lo = 0;
       let hi = S;
       while (lo < hi) {
@@ -68,11 +76,23 @@ export function rankNormalise(chains: ChainDraws): Float64Array[] {
       }
       let up = lo;
       while (up < S && sorted[up] === v) up++;
-      if (up === lo + 1) return scores[up]; // no tie: 1-based rank lo + 1
-      const rank = (lo + up + 1) / 2; // 1-based average rank of a tie
-      return normalQuantile((rank - 0.375) / (S + 0.25));
-    }),
-  );
+      // No tie: 1-based rank lo + 1; a tie: the 1-based average rank.
+      z[i] = up === lo + 1 ? scores[up] : normalQuantile(((lo + up + 1) / 2 - 0.375) / (S + 0.25));
+    }
+    out.push(z);
+  }
+  return out;
+}
+
+/** The same transform x → f(x) of every chain, as new arrays (plain loops). */
+function mapChains(chains: ChainDraws, f: (v: number) => number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const c of chains) {
+    const y = new Float64Array(c.length);
+    for (let i = 0; i < c.length; i++) y[i] = f(c[i]);
+    out.push(y);
+  }
+  return out;
 }
 
 function meanOf(x: Float64Array): number {
@@ -180,18 +200,23 @@ function quantileSorted(sorted: Float64Array, p: number): number {
 export function diagnose(chains: ChainDraws): QuantityDiagnostics {
   const split = splitChains(chains);
   const first = split[0]?.[0];
-  if (split.every((c) => c.every((v) => v === first))) return { rhat: 1, essBulk: Number.NaN, essTail: Number.NaN };
+  let constant = true;
+  for (const c of split) for (let i = 0; constant && i < c.length; i++) constant = c[i] === first;
+  if (constant) return { rhat: 1, essBulk: Number.NaN, essTail: Number.NaN };
   const z = rankNormalise(split);
-  const pooled = new Float64Array(split.reduce((n, c) => n + c.length, 0));
+  const sorted = new Float64Array(split.reduce((n, c) => n + c.length, 0));
   let k = 0;
-  for (const c of split) for (const v of c) pooled[k++] = v;
-  const sorted = pooled.slice().sort();
+  for (const c of split) {
+    sorted.set(c, k);
+    k += c.length;
+  }
+  sorted.sort();
   const med = quantileSorted(sorted, 0.5);
-  const folded = rankNormalise(split.map((c) => c.map((v) => Math.abs(v - med))));
+  const folded = rankNormalise(mapChains(split, (v) => Math.abs(v - med)));
   const rhat = Math.max(rhatBasic(z), rhatBasic(folded));
   const q05 = quantileSorted(sorted, 0.05);
   const q95 = quantileSorted(sorted, 0.95);
-  const essLo = essBasic(split.map((c) => c.map((v) => (v <= q05 ? 1 : 0))));
-  const essHi = essBasic(split.map((c) => c.map((v) => (v <= q95 ? 1 : 0))));
+  const essLo = essBasic(mapChains(split, (v) => (v <= q05 ? 1 : 0)));
+  const essHi = essBasic(mapChains(split, (v) => (v <= q95 ? 1 : 0)));
   return { rhat, essBulk: essBasic(z), essTail: Math.min(essLo, essHi) };
 }

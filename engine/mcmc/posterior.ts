@@ -28,14 +28,14 @@ export function summarise(outputs: readonly ChainOutput[], names: readonly strin
     const pooled = new Float64Array(chains.reduce((n, c) => n + c.length, 0));
     let k = 0;
     let sum = 0;
-    for (const c of chains)
-      for (const v of c) {
-        pooled[k++] = v;
-        sum += v;
-      }
+    for (const c of chains) {
+      for (let i = 0; i < c.length; i++) sum += c[i];
+      pooled.set(c, k);
+      k += c.length;
+    }
     const mean = sum / pooled.length;
     let ss = 0;
-    for (const v of pooled) ss += (v - mean) ** 2;
+    for (let i = 0; i < pooled.length; i++) ss += (pooled[i] - mean) ** 2;
     const sorted = pooled.sort();
     const d = chains.length >= 1 && chains[0].length >= 4 ? diagnose(chains) : { rhat: Number.NaN, essBulk: Number.NaN, essTail: Number.NaN };
     return { name, mean, sd: Math.sqrt(ss / Math.max(1, pooled.length - 1)), q5: quantile(sorted, 0.05), q50: quantile(sorted, 0.5), q95: quantile(sorted, 0.95), ...d };
