@@ -16,7 +16,7 @@ import type { ModelDesign } from './design.js';
 import { N_TRACK_TYPES } from './design.js';
 import { fastExp } from './fast-exp.js';
 import { PRIORS, modelLayout, type ModelLayout } from './model-layout.js';
-import { plackettLuceCells, type CellRows } from './plackett-luce.js';
+import { plackettLuceCells, plackettLuceCellsNoStart, type CellRows } from './plackett-luce.js';
 import { centringWeights, pcBackward, pcForward } from './partial-centring.js';
 import { dcBackward, dcForward, stzBackward, stzCoefficients, stzForward } from './sum-to-zero.js';
 
@@ -116,7 +116,7 @@ export function createDriverModel(design: ModelDesign): DriverModel {
     for (let c = 0; c < nCells; c++) cellExp[c] = fastExp(cellEta[c]);
     // Without the start-position effect beta = 0 and the table stays all ones (set once below).
     if (f.startPosition) for (let t = 0; t < T; t++) for (let k = 1; k <= maxStart; k++) startPow[t * (maxStart + 1) + k] = fastExp(beta[t] * negLogStart[k]);
-    lp += plackettLuceCells(rows, cellEta, cellExp, beta, startPow, gCell, gBeta, work, park);
+    lp += f.startPosition ? plackettLuceCells(rows, cellEta, cellExp, beta, startPow, gCell, gBeta, work, park) : plackettLuceCellsNoStart(rows, cellEta, cellExp, gCell, work, park);
     gSkill.fill(0);
     gDev.fill(0);
     gTeam.fill(0);

@@ -148,3 +148,57 @@ export function plackettLuceCells(
   }
   return total;
 }
+
+/**
+ * plackettLuceCells without the start-position effect (beta = 0, the table all ones): the same
+ * sums with two loads and two multiply-adds fewer per row. The model picks it when the feature
+ * is off (the plain Plackett-Luce fits), where this loop is half of the sampler's time.
+ */
+export function plackettLuceCellsNoStart(rows: CellRows, cellEta: Float64Array, cellExp: Float64Array, gCell: Float64Array, work: Float64Array, park: Float64Array): number {
+  const { raceStart, weight, rowCell } = rows;
+  let total = 0;
+  const nRaces = raceStart.length - 1;
+  for (let r = 0; r < nRaces; r++) {
+    const a = raceStart[r];
+    const b = raceStart[r + 1];
+    const w = weight[r];
+    let s = 0;
+    let sumEta = 0;
+    let m = 0;
+    for (let i = b - 1; i >= a; i--) {
+      const c = rowCell[i];
+      const e = cellExp[c];
+      sumEta += cellEta[c];
+      park[i] = e;
+      s += e;
+      work[i] = s;
+    }
+    if (!(s < 1e300 && s > 1e-290)) {
+      // Wild trajectory (over/underflow): redo the sums shifted by the race maximum.
+      m = -Infinity;
+      for (let i = a; i < b; i++) m = Math.max(m, cellEta[rowCell[i]]);
+      s = 0;
+      for (let i = b - 1; i >= a; i--) {
+        const e = fastExp(cellEta[rowCell[i]] - m);
+        park[i] = e;
+        s += e;
+        work[i] = s;
+      }
+    }
+    let logs = 0;
+    let prod = 1;
+    let acc = 0;
+    for (let i = a; i < b; i++) {
+      const S = work[i];
+      prod *= S;
+      if (prod > RENORM_HI || prod < RENORM_LO) {
+        logs += Math.log(prod);
+        prod = 1;
+      }
+      acc += 1 / S;
+      gCell[rowCell[i]] += w * (1 - park[i] * acc);
+    }
+    total += w * (sumEta - (b - a) * m - logs - Math.log(prod));
+  }
+  return total;
+}
