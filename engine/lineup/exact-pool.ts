@@ -61,6 +61,13 @@ export function createExactPool(size: number): ExactSearchPool {
     while (workers.length <= i) {
       const w = spawnWorker(WORKER_URL);
       w.unref();
+      // An idle worker that dies must not crash the process (no search listens then): drop it.
+      const drop = () => {
+        const at = workers.indexOf(w);
+        if (at >= 0) workers.splice(at, 1);
+      };
+      w.on('error', drop);
+      w.on('exit', drop);
       workers.push(w);
     }
     return workers[i];

@@ -41,7 +41,17 @@ export function createChainPool(size: number, options: ChainPoolOptions = {}): C
   const workers: Worker[] = [];
   const source = workerSource();
   const get = (i: number) => {
-    while (workers.length <= i) workers.push(new Worker(source, { eval: true }));
+    while (workers.length <= i) {
+      const w = new Worker(source, { eval: true });
+      // An idle worker that dies must not crash the process (no run listens then): drop it.
+      const drop = () => {
+        const at = workers.indexOf(w);
+        if (at >= 0) workers.splice(at, 1);
+      };
+      w.on('error', drop);
+      w.on('exit', drop);
+      workers.push(w);
+    }
     return workers[i];
   };
   const runAll = async (requests: readonly RunRequest[], onMessage: (m: WorkerMessage) => void): Promise<void> => {
