@@ -50,3 +50,14 @@ describe('xoshiro128** generator', () => {
     expect(s1!.nextUint32()).not.toBe(x0);
   });
 });
+
+describe('known answers (the stored seeds of every job must keep reproducing)', () => {
+  it('createRng(12345) draws, a jump and the state words are fixed', async () => {
+    const { createRng } = await import('../../../engine/rng/index.js');
+    const r = createRng(12345);
+    expect(createRng(12345).getState()).toEqual([1200724404, 818072533, 996137225, 2397394836]);
+    expect(Array.from({ length: 4 }, () => r.nextUint32())).toEqual([518667457, 440444462, 4232892992, 3757857622]);
+    expect(Array.from({ length: 3 }, () => r.nextNormal())).toEqual([0.7705206050384953, -1.2197189647325695, -1.4805401468125439]);
+    expect(createRng(7).jump().nextUint32()).toBe(944199840);
+  });
+});
