@@ -12,7 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { EngineError, type EngineFailure } from '../contract/engine-error.js';
 import type { LineupObjective } from '../contract/lineup-types.js';
 import type { EngineRunContext } from '../contract/run-context.js';
-import { siblingModule, spawnWorker } from '../worker/spawn-worker.js';
+import { dropWhenGone, siblingModule, spawnWorker } from '../worker/spawn-worker.js';
 import type { LineupInput } from './inputs.js';
 import type { OptimizeLineupOptions } from './optimize-lineup.js';
 
@@ -61,13 +61,7 @@ export function createExactPool(size: number): ExactSearchPool {
     while (workers.length <= i) {
       const w = spawnWorker(WORKER_URL);
       w.unref();
-      // An idle worker that dies must not crash the process (no search listens then): drop it.
-      const drop = () => {
-        const at = workers.indexOf(w);
-        if (at >= 0) workers.splice(at, 1);
-      };
-      w.on('error', drop);
-      w.on('exit', drop);
+      dropWhenGone(workers, w);
       workers.push(w);
     }
     return workers[i];

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { EngineError } from '../contract/engine-error.js';
 import type { RunRequest, WorkerMessage } from './chain-messages.js';
+import { dropWhenGone } from '../worker/spawn-worker.js';
 
 export interface ChainPool {
   readonly size: number;
@@ -43,13 +44,7 @@ export function createChainPool(size: number, options: ChainPoolOptions = {}): C
   const get = (i: number) => {
     while (workers.length <= i) {
       const w = new Worker(source, { eval: true });
-      // An idle worker that dies must not crash the process (no run listens then): drop it.
-      const drop = () => {
-        const at = workers.indexOf(w);
-        if (at >= 0) workers.splice(at, 1);
-      };
-      w.on('error', drop);
-      w.on('exit', drop);
+      dropWhenGone(workers, w);
       workers.push(w);
     }
     return workers[i];

@@ -18,3 +18,16 @@ export function spawnWorker(entry: URL, options: WorkerOptions = {}): Worker {
 export function siblingModule(importMetaUrl: string, baseName: string): URL {
   return new URL(`./${baseName}${importMetaUrl.endsWith('.ts') ? '.ts' : '.js'}`, importMetaUrl);
 }
+
+/**
+ * Pools keep idle workers: one that dies while no run listens must not crash the process with an
+ * unhandled 'error', and the next run must not pick it. Removes `w` from `list` when it errors or exits.
+ */
+export function dropWhenGone(list: Worker[], w: Worker): void {
+  const drop = () => {
+    const at = list.indexOf(w);
+    if (at >= 0) list.splice(at, 1);
+  };
+  w.on('error', drop);
+  w.on('exit', drop);
+}
