@@ -8,37 +8,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CalibrationData, CalibrationRace, CalibrationResultRow } from '../../engine/contract/calibration-types.js';
 import { TRACK_TYPES, type TrackType } from '../../engine/contract/models.js';
+import { parseCsvRows } from '../../engine/lineup/upload-csv.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CUP_CSV = path.resolve(REPO_ROOT, '../shared/data/combined_cup_2015_2025/cup_driver_races_2015_2025.csv');
 
-/** Splits one CSV line; handles "quoted, fields" and "" escapes. */
+/** Splits one CSV line ("quoted, fields" and "" escapes) with the engine's RFC 4180 parser. */
 export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+  return parseCsvRows(line)[0] ?? [];
+}
+
+/** Rows of a whole CSV text, blank lines dropped. */
+function csvRows(text: string): string[][] {
+  return parseCsvRows(text).filter((r) => r.length > 1 || r[0] !== '');
 }
 
 /** Parses the combined CSV text. Driver id = NASCAR id (name where the id is missing). */
 export function parseCupCsv(text: string): CalibrationData {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  const header = parseCsvLine(lines[0]);
+  const [header, ...rows] = csvRows(text);
   const col = (name: string) => {
     const i = header.indexOf(name);
     if (i < 0) throw new Error(`cup CSV: missing column ${name}`);
@@ -47,7 +34,6 @@ export function parseCupCsv(text: string): CalibrationData {
   const c = Object.fromEntries(
     ['season', 'race_num', 'race_date', 'track_type', 'driver', 'nascar_driver_id', 'team', 'make', 'start', 'finish', 'laps', 'laps_led', 'status', 'fastest_laps'].map((n) => [n, col(n)]),
   ) as Record<string, number>;
-  const rows = lines.slice(1).map(parseCsvLine);
   const idByName = new Map<string, string>();
   for (const r of rows) if (r[c.nascar_driver_id]) idByName.set(r[c.driver], r[c.nascar_driver_id]);
   const byRace = new Map<string, { season: number; date: string; trackType: TrackType; results: CalibrationResultRow[] }>();
@@ -86,7 +72,7 @@ export function loadCupData(file = CUP_CSV): CalibrationData {
 
 /** Driver display names keyed by the ids loadCupData uses (for reports). */
 export function cupDriverNames(file = CUP_CSV): Map<string, string> {
-  const data = readFileSync(file, 'utf8').split(/\r?\n/).filter(Boolean).map(parseCsvLine);
+  const data = csvRows(readFileSync(file, 'utf8'));
   const h = data[0];
   const [iId, iName] = [h.indexOf('nascar_driver_id'), h.indexOf('driver')];
   return new Map(data.slice(1).map((r) => [r[iId] || r[iName], r[iName]]));
