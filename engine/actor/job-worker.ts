@@ -45,7 +45,7 @@ port.on('message', ({ runId, job }: RunJobMessage) => {
       ),
     )
     .then(
-    (out) => post({ runId, type: 'done', summary: out.summary, result: out.result }),
-    (err: unknown) => post({ runId, type: 'error', failure: toEngineFailure(err) }),
-  );
+      (out) => post({ runId, type: 'done', summary: out.summary, result: out.result }),
+      (err: unknown) => post({ runId, type: 'error', failure: toEngineFailure(err) }),
+    );
 });

@@ -74,7 +74,7 @@ export class JobWorkerPool {
         if (m.runId !== runId) return;
         if (m.type === 'progress') return onProgress(m.update);
         if (m.type === 'done') finish(() => resolve({ summary: m.summary, result: m.result }));
-        else finish(() => reject(new EngineError(m.failure.type, m.failure.message, { retryable: m.failure.retryable, ...(m.failure.details ? { details: { ...m.failure.details } } : {}) })));
+        else finish(() => reject(EngineError.fromFailure(m.failure)));
       };
       const onError = (err: Error) => {
         thread.dead = true;

@@ -35,6 +35,11 @@ export class EngineError extends Error implements EngineFailure {
     if (opts.details) this.details = opts.details;
   }
 
+  /** The error again from a wire failure (a worker thread's reply). */
+  static fromFailure(f: EngineFailure): EngineError {
+    return new EngineError(f.type, f.message, { retryable: f.retryable, ...(f.details ? { details: { ...f.details } } : {}) });
+  }
+
   toFailure(): EngineFailure {
     return { type: this.type, message: this.message, retryable: this.retryable, ...(this.details ? { details: this.details } : {}) };
   }

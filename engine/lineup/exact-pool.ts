@@ -93,7 +93,7 @@ export function createExactPool(size: number): ExactSearchPool {
             }
             cleanup();
             if (m.type === 'done') resolve(m.result);
-            else reject(new EngineError(m.failure.type, m.failure.message, { retryable: m.failure.retryable, ...(m.failure.details ? { details: { ...m.failure.details } } : {}) }));
+            else reject(EngineError.fromFailure(m.failure));
           };
           const onErr = (err: Error) => {
             cleanup();

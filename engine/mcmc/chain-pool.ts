@@ -65,7 +65,7 @@ export function createChainPool(size: number, options: ChainPoolOptions = {}): C
             const onMsg = (m: WorkerMessage) => {
               if (m.type === 'error') {
                 cleanup();
-                reject(new EngineError(m.failure.type, m.failure.message, { retryable: m.failure.retryable, details: m.failure.details ? { ...m.failure.details } : undefined }));
+                reject(EngineError.fromFailure(m.failure));
                 return;
               }
               onMessage(m);
