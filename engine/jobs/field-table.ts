@@ -1,11 +1,11 @@
 /**
  * The field score table of a job (payout objective, portfolios against the field) on the
- * thread's kernel backend. The CPU reference is engine/contest's buildFieldScoreTable; a tensor
- * backend scores the field per scenario chunk with `fieldTopScores`. Both produce integer
- * milli-point rows, so the table — and every lineup priced against it — is identical.
+ * thread's kernel backend: `fieldTopScores` per scenario chunk (the CPU backend runs
+ * engine/contest's fieldTopRows, the reference of buildFieldScoreTable). Every backend produces
+ * integer milli-point rows, so the table — and every lineup priced against it — is identical.
  */
 import type { KernelBackend } from '../backend/kernel-backend.js';
-import { buildFieldScoreTable, fieldRowLength, fieldScoreTableFromRows, slatePoints, type FieldScoreTableInput } from '../contest/index.js';
+import { fieldRowLength, fieldScoreTableFromRows, slatePoints, type FieldScoreTableInput } from '../contest/index.js';
 import type { FieldScoreTable } from '../contract/contest-types.js';
 import { EngineError } from '../contract/engine-error.js';
 import type { EngineRunContext } from '../contract/run-context.js';
@@ -14,7 +14,6 @@ import type { EngineRunContext } from '../contract/run-context.js';
 const CHUNK = 1000;
 
 export async function fieldScoreTableOn(kernels: KernelBackend, input: FieldScoreTableInput, ctx: EngineRunContext): Promise<FieldScoreTable> {
-  if (kernels.info.name === 'cpu') return buildFieldScoreTable(input, ctx);
   const K = fieldRowLength(input);
   const points = slatePoints(input.slate, input.scenarios);
   const S = points.scenarios;

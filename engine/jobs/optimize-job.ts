@@ -53,7 +53,7 @@ export async function runOptimizeJob(spec: Record<string, unknown>, inputs: Opti
   const constraints = (spec.constraints as Record<string, unknown> | undefined) ?? {};
   const names = new Map(slate.players.map((p) => [p.driverId, p.name]));
   if (n === 1) {
-    // Scenario objectives split the exact search over this thread's 2 search workers (same answer).
+    // The payout search is split over this thread's 2 search workers (same answer; see optimizeLineupParallel).
     const r = await optimizeLineupParallel(input, lineupObjective(spec), { ...common, constraints }, ctx, sharedExactPool(SEARCH_THREADS));
     const lineups = [{ ...r.lineup, names: r.lineup.driverIds.map((d) => names.get(d) ?? d) }];
     const uploadCsv = toUploadCsv(slate.site, [r.lineup], slateSpec);
