@@ -6,6 +6,7 @@
  * are computed directly, lag by lag, only as far as the Geyer truncation needs — for mixing
  * chains that is a handful of lags, far cheaper than an FFT over every quantity.
  */
+import { argsortInto } from './argsort.js';
 
 /** Draws of one quantity: chains[c][i]. */
 export type ChainDraws = readonly Float64Array[];
@@ -49,50 +50,84 @@ function normalScores(S: number): Float64Array {
   return scoreCache.table;
 }
 
-/** Rank-normalises all draws jointly (average ranks for ties, Blom offsets). */
-export function rankNormalise(chains: ChainDraws): Float64Array[] {
-  let S = 0;
-  for (const c of chains) S += c.length;
-  const sorted = new Float64Array(S);
-  let k = 0;
-  for (const c of chains) {
-    sorted.set(c, k);
-    k += c.length;
-  }
-  sorted.sort();
+/**
+ * Normal scores of `values` given their ascending order: Blom offsets, average ranks for ties.
+ * Writes into `out` (same indexing as `values`).
+ */
+function scoresFromOrder(values: Float64Array, order: Int32Array, out: Float64Array): void {
+  const S = values.length;
   const scores = normalScores(S);
   // Plain loops, no per-element closures: this runs for every stored quantity of a calibration.
-  const out: Float64Array[] = [];
+  let k = 0;
+  while (k < S) {
+    const v = values[order[k]];
+    let end = k + 1;
+    while (end < S && values[order[end]] === v) end++;
+    // No tie: 1-based rank k + 1; a tie: the 1-based average rank of k+1..end.
+    const score = end === k + 1 ? scores[k + 1] : normalQuantile(((k + 1 + end) / 2 - 0.375) / (S + 0.25));
+    for (let a = k; a < end; a++) out[order[a]] = score;
+    k = end;
+  }
+}
+
+/** Chains laid end to end (chain-major) in one array. */
+function pool(chains: ChainDraws): Float64Array {
+  let S = 0;
+  for (const c of chains) S += c.length;
+  const out = new Float64Array(S);
+  let k = 0;
   for (const c of chains) {
-    const z = new Float64Array(c.length);
-    for (let i = 0; i < c.length; i++) {
-      const v = c[i];
-      let lo = 0;
-      let hi = S;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      let up = lo;
-      while (up < S && sorted[up] === v) up++;
-      // No tie: 1-based rank lo + 1; a tie: the 1-based average rank.
-      z[i] = up === lo + 1 ? scores[up] : normalQuantile(((lo + up + 1) / 2 - 0.375) / (S + 0.25));
-    }
-    out.push(z);
+    out.set(c, k);
+    k += c.length;
   }
   return out;
 }
 
-/** The same transform x → f(x) of every chain, as new arrays (plain loops). */
-function mapChains(chains: ChainDraws, f: (v: number) => number): Float64Array[] {
+/** Equal-length chains as views into one chain-major array (no copies). */
+function viewsOf(flat: Float64Array, m: number, n: number): Float64Array[] {
   const out: Float64Array[] = [];
+  for (let j = 0; j < m; j++) out.push(flat.subarray(j * n, (j + 1) * n));
+  return out;
+}
+
+/** Rank-normalises all draws jointly (average ranks for ties, Blom offsets). */
+export function rankNormalise(chains: ChainDraws): Float64Array[] {
+  const flat = pool(chains);
+  const order = new Int32Array(flat.length);
+  argsortInto(flat, order);
+  const z = new Float64Array(flat.length);
+  scoresFromOrder(flat, order, z);
+  const out: Float64Array[] = [];
+  let k = 0;
   for (const c of chains) {
-    const y = new Float64Array(c.length);
-    for (let i = 0; i < c.length; i++) y[i] = f(c[i]);
-    out.push(y);
+    out.push(z.subarray(k, k + c.length));
+    k += c.length;
   }
   return out;
+}
+
+/**
+ * Ascending order of |values - centre| from the ascending order of values, by merging the two
+ * monotone runs either side of the centre: the folded draws' order without a second sort.
+ */
+function foldOrder(values: Float64Array, order: Int32Array, centre: number, out: Int32Array): void {
+  const S = values.length;
+  let right = 0;
+  while (right < S && values[order[right]] < centre) right++;
+  let left = right - 1;
+  for (let k = 0; k < S; k++) {
+    const a = left >= 0 ? Math.abs(values[order[left]] - centre) : Infinity;
+    const b = right < S ? Math.abs(values[order[right]] - centre) : Infinity;
+    out[k] = a <= b ? order[left--] : order[right++];
+  }
+}
+
+/** Quantile (type 7) of values given their ascending order. */
+function quantileOrdered(values: Float64Array, order: Int32Array, p: number): number {
+  const h = (values.length - 1) * p;
+  const lo = Math.floor(h);
+  const x = values[order[lo]];
+  return x + (h - lo) * (values[order[Math.min(lo + 1, values.length - 1)]] - x);
 }
 
 function meanOf(x: Float64Array): number {
@@ -189,34 +224,71 @@ export interface QuantityDiagnostics {
   readonly essTail: number;
 }
 
-/** Quantile of pooled draws (type 7). */
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
-}
-
-/** Split, rank-normalised R-hat (max of bulk and folded), bulk ESS and tail ESS of one quantity. */
+/**
+ * Split, rank-normalised R-hat (max of bulk and folded), bulk ESS and tail ESS of one quantity.
+ * One radix argsort per quantity: the folded draws' order comes from the draws' order
+ * (foldOrder), and every transformed series lives in one flat array viewed per split chain (a
+ * calibration runs this for each of ~700 stored quantities).
+ */
 export function diagnose(chains: ChainDraws): QuantityDiagnostics {
   const split = splitChains(chains);
-  const first = split[0]?.[0];
-  let constant = true;
-  for (const c of split) for (let i = 0; constant && i < c.length; i++) constant = c[i] === first;
-  if (constant) return { rhat: 1, essBulk: Number.NaN, essTail: Number.NaN };
-  const z = rankNormalise(split);
-  const sorted = new Float64Array(split.reduce((n, c) => n + c.length, 0));
-  let k = 0;
-  for (const c of split) {
-    sorted.set(c, k);
-    k += c.length;
+  const flat = pool(split);
+  const order = new Int32Array(flat.length);
+  argsortInto(flat, order);
+  return diagnoseOrdered(flat, order, split.length, split[0]?.length ?? 0);
+}
+
+/** Posterior summary numbers of one quantity (pooled draws) with its diagnostics. */
+export interface QuantityDescription extends QuantityDiagnostics {
+  readonly mean: number;
+  readonly sd: number;
+  readonly q5: number;
+  readonly q50: number;
+  readonly q95: number;
+}
+
+/**
+ * Mean, sd, 5/50/95% quantiles of all draws and diagnose() — sharing its sort: with an even
+ * chain length the split chains hold exactly the draws, in the same order.
+ */
+export function describe(chains: ChainDraws): QuantityDescription {
+  const all = pool(chains);
+  const S = all.length;
+  let sum = 0;
+  for (let i = 0; i < S; i++) sum += all[i];
+  const mean = sum / S;
+  let ss = 0;
+  for (let i = 0; i < S; i++) ss += (all[i] - mean) ** 2;
+  const order = new Int32Array(S);
+  argsortInto(all, order);
+  const n = chains[0]?.length ?? 0;
+  const evenSplit = chains.every((c) => c.length === n && n % 2 === 0);
+  const d = n < 4 ? { rhat: Number.NaN, essBulk: Number.NaN, essTail: Number.NaN } : evenSplit ? diagnoseOrdered(all, order, 2 * chains.length, n / 2) : diagnose(chains);
+  return { mean, sd: Math.sqrt(ss / Math.max(1, S - 1)), q5: quantileOrdered(all, order, 0.05), q50: quantileOrdered(all, order, 0.5), q95: quantileOrdered(all, order, 0.95), ...d };
+}
+
+/** diagnose() on split chains laid end to end in `flat` (m chains of n), given flat's ascending order. */
+function diagnoseOrdered(flat: Float64Array, order: Int32Array, m: number, n: number): QuantityDiagnostics {
+  const S = flat.length;
+  if (S === 0 || flat[order[0]] === flat[order[S - 1]]) return { rhat: 1, essBulk: Number.NaN, essTail: Number.NaN };
+  const z = new Float64Array(S);
+  scoresFromOrder(flat, order, z);
+  const med = quantileOrdered(flat, order, 0.5);
+  const folded = new Float64Array(S);
+  for (let i = 0; i < S; i++) folded[i] = Math.abs(flat[i] - med);
+  const zFolded = new Float64Array(S);
+  const orderFolded = new Int32Array(S);
+  foldOrder(flat, order, med, orderFolded);
+  scoresFromOrder(folded, orderFolded, zFolded);
+  const zViews = viewsOf(z, m, n);
+  const rhat = Math.max(rhatBasic(zViews), rhatBasic(viewsOf(zFolded, m, n)));
+  const q05 = quantileOrdered(flat, order, 0.05);
+  const q95 = quantileOrdered(flat, order, 0.95);
+  // Tail ESS from the 5% and 95% quantile indicators (the folded buffers are reused).
+  for (let i = 0; i < S; i++) {
+    folded[i] = flat[i] <= q05 ? 1 : 0;
+    zFolded[i] = flat[i] <= q95 ? 1 : 0;
   }
-  sorted.sort();
-  const med = quantileSorted(sorted, 0.5);
-  const folded = rankNormalise(mapChains(split, (v) => Math.abs(v - med)));
-  const rhat = Math.max(rhatBasic(z), rhatBasic(folded));
-  const q05 = quantileSorted(sorted, 0.05);
-  const q95 = quantileSorted(sorted, 0.95);
-  const essLo = essBasic(mapChains(split, (v) => (v <= q05 ? 1 : 0)));
-  const essHi = essBasic(mapChains(split, (v) => (v <= q95 ? 1 : 0)));
-  return { rhat, essBulk: essBasic(z), essTail: Math.min(essLo, essHi) };
+  const essTail = Math.min(essBasic(viewsOf(folded, m, n)), essBasic(viewsOf(zFolded, m, n)));
+  return { rhat, essBulk: essBasic(zViews), essTail };
 }
