@@ -12,6 +12,7 @@
 import type { CalibrationRace, DominanceFit } from '../contract/calibration-types.js';
 import type { TrackType } from '../contract/models.js';
 import type { PosteriorSource } from './posterior-view.js';
+import { fastExp } from './fast-exp.js';
 import { raceModelFor } from './race-model.js';
 
 /** Posterior draws used for the fit. */
@@ -35,22 +36,24 @@ function fitOne(obs: readonly Obs[]): [number, number] {
     let h = 0;
     for (const o of obs) {
       let gr = 0;
+      const { n, strength } = o;
       for (let k = 0; k < o.D; k++) {
-        const row = o.strength.subarray(k * o.n, (k + 1) * o.n);
+        const off = k * n;
         let m = -Infinity;
-        for (let i = 0; i < o.n; i++) m = Math.max(m, lam * row[i]);
+        for (let i = 0; i < n; i++) m = Math.max(m, lam * strength[off + i]);
         let z = 0;
         let e1 = 0;
         let e2 = 0;
-        for (let i = 0; i < o.n; i++) {
-          const w = Math.exp(lam * row[i] - m);
+        let dot = 0;
+        for (let i = 0; i < n; i++) {
+          const s = strength[off + i];
+          const w = fastExp(lam * s - m);
           z += w;
-          e1 += w * row[i];
-          e2 += w * row[i] * row[i];
+          e1 += w * s;
+          e2 += w * s * s;
+          dot += o.counts[i] * s;
         }
         const mean = e1 / z;
-        let dot = 0;
-        for (let i = 0; i < o.n; i++) dot += o.counts[i] * row[i];
         gr += (dot - o.total * mean) / o.D;
         h -= (o.total * (e2 / z - mean * mean)) / o.D;
       }
