@@ -31,9 +31,7 @@ export interface ModelDesign {
   readonly rowTeam: Int32Array;
   /** Manufacturer index, or makeIds.length for "unknown". */
   readonly rowMake: Int32Array;
-  /** -log(start position): the start covariate (only differences within a race matter). */
-  readonly rowStartX: Float64Array;
-  /** Start position itself (1-based). */
+  /** Start position (1-based); the start covariate is -log(start) (only differences within a race matter). */
   readonly rowStart: Int32Array;
   /** Recency-weighted DNF trials/events per driver x track type (index d * 5 + t). */
   readonly dnfTrials: Float64Array;
@@ -104,7 +102,6 @@ export function buildDesign(races: readonly CalibrationRace[], opts: DesignOptio
   const rowDriver = new Int32Array(nRows);
   const rowTeam = new Int32Array(nRows);
   const rowMake = new Int32Array(nRows);
-  const rowStartX = new Float64Array(nRows);
   const rowStart = new Int32Array(nRows);
   const dnfTrials = new Float64Array(driverIds.length * N_TRACK_TYPES);
   const dnfEvents = new Float64Array(driverIds.length * N_TRACK_TYPES);
@@ -120,7 +117,6 @@ export function buildDesign(races: readonly CalibrationRace[], opts: DesignOptio
       rowDriver[row] = dIdx.get(x.driverId)!;
       rowTeam[row] = x.teamId ? tIdx.get(x.teamId)! : teamIds.length;
       rowMake[row] = x.manufacturer ? mIdx.get(x.manufacturer)! : makeIds.length;
-      rowStartX[row] = -Math.log(x.start);
       rowStart[row] = x.start;
       row++;
     }
@@ -132,5 +128,5 @@ export function buildDesign(races: readonly CalibrationRace[], opts: DesignOptio
     });
   });
   raceStart[kept.length] = row;
-  return { features: opts.features, driverIds, teamIds, makeIds, raceStart, raceType, raceWeight, rowDriver, rowTeam, rowMake, rowStartX, rowStart, dnfTrials, dnfEvents };
+  return { features: opts.features, driverIds, teamIds, makeIds, raceStart, raceType, raceWeight, rowDriver, rowTeam, rowMake, rowStart, dnfTrials, dnfEvents };
 }

@@ -16,7 +16,7 @@ import type { ModelDesign } from './design.js';
 import { N_TRACK_TYPES } from './design.js';
 import { fastExp } from './fast-exp.js';
 import { PRIORS, modelLayout, type ModelLayout } from './model-layout.js';
-import { plackettLuceCells, plackettLuceCellsNoStart, type CellRows } from './plackett-luce.js';
+import { cellRows, plackettLuceCells, plackettLuceCellsNoStart } from './plackett-luce.js';
 import { centringWeights, pcBackward, pcForward } from './partial-centring.js';
 import { dcBackward, dcForward, stzBackward, stzCoefficients, stzForward } from './sum-to-zero.js';
 
@@ -78,8 +78,8 @@ export function createDriverModel(design: ModelDesign): DriverModel {
   const nCells = cells.driver.length;
   const cellEta = new Float64Array(nCells);
   const cellExp = new Float64Array(nCells);
-  const maxStart = design.rowStart.reduce((a, b) => Math.max(a, b), 1);
-  const rows: CellRows = { raceStart: design.raceStart, raceType: design.raceType, weight: design.raceWeight, rowCell: cells.rowCell, rowStart: design.rowStart, rowX: design.rowStartX, maxStart };
+  const rows = cellRows(design.raceStart, design.raceType, design.raceWeight, cells.rowCell, design.rowStart, nCells, T);
+  const { maxStart } = rows;
   // startPow[t * (maxStart + 1) + s] = exp(beta_t * -log s) = s^(-beta_t); logs precomputed.
   const startPow = new Float64Array(T * (maxStart + 1));
   const negLogStart = Float64Array.from({ length: maxStart + 1 }, (_, k) => (k > 0 ? -Math.log(k) : 0));
