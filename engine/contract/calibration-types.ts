@@ -84,7 +84,10 @@ export interface ParameterSummary {
   readonly q5: number;
   readonly q50: number;
   readonly q95: number;
+  /** Split rank-normalised R-hat, max of bulk and folded (Vehtari et al. 2021). */
   readonly rhat: number;
+  /** The bulk (location) part of rhat alone; absent in calibrations stored before it was kept. */
+  readonly rhatBulk?: number;
   readonly essBulk: number;
   readonly essTail: number;
 }
@@ -106,6 +109,12 @@ export interface ChainDiagnostics {
 export interface CalibrationDiagnostics {
   /** Max split rank-normalised R-hat (max of bulk and folded) over all stored quantities. */
   readonly rhatMax: number;
+  /**
+   * Max bulk (location) R-hat alone. With few draws per chain rhatMax is usually set by the
+   * folded (spread) R-hat, which NUTS's anti-correlated draws make noisy (README, "R-hat on the
+   * full model"); this says whether any chain sits somewhere else. Absent in older calibrations.
+   */
+  readonly rhatBulkMax?: number;
   readonly essBulkMin: number;
   readonly essTailMin: number;
   readonly divergences: number;

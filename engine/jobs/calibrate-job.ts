@@ -16,6 +16,7 @@ export function calibrationSummary(r: CalibrationResult): Record<string, unknown
     drivers: r.index.drivers.length,
     chains: d.chains.length,
     rhatMax: d.rhatMax,
+    rhatBulkMax: d.rhatBulkMax,
     essBulkMin: d.essBulkMin,
     essTailMin: d.essTailMin,
     divergences: d.divergences,

@@ -219,7 +219,10 @@ export function essBasic(chains: ChainDraws): number {
 }
 
 export interface QuantityDiagnostics {
+  /** max(rhatBulk, folded R-hat): the folded one compares the chains' spread, not their location. */
   readonly rhat: number;
+  /** Split rank-normalised R-hat of the draws themselves (location). */
+  readonly rhatBulk: number;
   readonly essBulk: number;
   readonly essTail: number;
 }
@@ -263,14 +266,14 @@ export function describe(chains: ChainDraws): QuantityDescription {
   argsortInto(all, order);
   const n = chains[0]?.length ?? 0;
   const evenSplit = chains.every((c) => c.length === n && n % 2 === 0);
-  const d = n < 4 ? { rhat: Number.NaN, essBulk: Number.NaN, essTail: Number.NaN } : evenSplit ? diagnoseOrdered(all, order, 2 * chains.length, n / 2) : diagnose(chains);
+  const d = n < 4 ? { rhat: Number.NaN, rhatBulk: Number.NaN, essBulk: Number.NaN, essTail: Number.NaN } : evenSplit ? diagnoseOrdered(all, order, 2 * chains.length, n / 2) : diagnose(chains);
   return { mean, sd: Math.sqrt(ss / Math.max(1, S - 1)), q5: quantileOrdered(all, order, 0.05), q50: quantileOrdered(all, order, 0.5), q95: quantileOrdered(all, order, 0.95), ...d };
 }
 
 /** diagnose() on split chains laid end to end in `flat` (m chains of n), given flat's ascending order. */
 function diagnoseOrdered(flat: Float64Array, order: Int32Array, m: number, n: number): QuantityDiagnostics {
   const S = flat.length;
-  if (S === 0 || flat[order[0]] === flat[order[S - 1]]) return { rhat: 1, essBulk: Number.NaN, essTail: Number.NaN };
+  if (S === 0 || flat[order[0]] === flat[order[S - 1]]) return { rhat: 1, rhatBulk: 1, essBulk: Number.NaN, essTail: Number.NaN };
   const z = new Float64Array(S);
   scoresFromOrder(flat, order, z);
   const med = quantileOrdered(flat, order, 0.5);
@@ -281,7 +284,8 @@ function diagnoseOrdered(flat: Float64Array, order: Int32Array, m: number, n: nu
   foldOrder(flat, order, med, orderFolded);
   scoresFromOrder(folded, orderFolded, zFolded);
   const zViews = viewsOf(z, m, n);
-  const rhat = Math.max(rhatBasic(zViews), rhatBasic(viewsOf(zFolded, m, n)));
+  const rhatBulk = rhatBasic(zViews);
+  const rhat = Math.max(rhatBulk, rhatBasic(viewsOf(zFolded, m, n)));
   const q05 = quantileOrdered(flat, order, 0.05);
   const q95 = quantileOrdered(flat, order, 0.95);
   // Tail ESS from the 5% and 95% quantile indicators (the folded buffers are reused).
@@ -290,5 +294,5 @@ function diagnoseOrdered(flat: Float64Array, order: Int32Array, m: number, n: nu
     zFolded[i] = flat[i] <= q95 ? 1 : 0;
   }
   const essTail = Math.min(essBasic(viewsOf(folded, m, n)), essBasic(viewsOf(zFolded, m, n)));
-  return { rhat, essBulk: essBasic(zViews), essTail };
+  return { rhat, rhatBulk, essBulk: essBasic(zViews), essTail };
 }

@@ -65,6 +65,7 @@ export function runDiagnostics(outputs: readonly ChainOutput[], summaries: reado
   const badness = (s: ParameterSummary) => Math.max((s.rhat - 1) * 100, 400 / Math.max(1, Math.min(s.essBulk || Infinity, s.essTail || Infinity)));
   return {
     rhatMax: extreme(summaries.map((s) => s.rhat), Math.max, 1),
+    rhatBulkMax: extreme(summaries.map((s) => s.rhatBulk ?? Number.NaN), Math.max, 1),
     essBulkMin: extreme(summaries.map((s) => s.essBulk), Math.min, Number.NaN),
     essTailMin: extreme(summaries.map((s) => s.essTail), Math.min, Number.NaN),
     divergences: chains.reduce((s, c) => s + c.divergences, 0),

@@ -98,7 +98,13 @@ export type CalibrationDiagnostics = {
   meanTreeDepth: Scalars['Float']['output'];
   /** 1 - acceptance rate. */
   rejectionRate: Scalars['Float']['output'];
-  /** Max split rank-normalised R-hat over stored quantities (<= 1.01 is converged). */
+  /**
+   * Max bulk (location) R-hat alone. With few draws per chain rhatMax is usually set by the folded
+   * (spread) R-hat, which is noisy for NUTS's anti-correlated draws; a bulk R-hat near 1 says no
+   * chain sits somewhere else. Null for calibrations stored before it was kept.
+   */
+  rhatBulkMax?: Maybe<Scalars['Float']['output']>;
+  /** Max split rank-normalised R-hat (max of bulk and folded) over stored quantities (<= 1.01 is converged). */
   rhatMax: Scalars['Float']['output'];
   samplingWallMs: Scalars['Float']['output'];
   wallMs: Scalars['Float']['output'];
@@ -651,7 +657,10 @@ export type ParameterSummary = {
   q5: Scalars['Float']['output'];
   q50: Scalars['Float']['output'];
   q95: Scalars['Float']['output'];
+  /** Split rank-normalised R-hat, max of bulk and folded. */
   rhat: Scalars['Float']['output'];
+  /** Bulk (location) R-hat alone; null for calibrations stored before it was kept. */
+  rhatBulk?: Maybe<Scalars['Float']['output']>;
   sd: Scalars['Float']['output'];
 };
 
@@ -1132,6 +1141,7 @@ export type CalibrationDiagnosticsResolvers<ContextType = GraphQLContext, Parent
   meanStepSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   meanTreeDepth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rejectionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rhatBulkMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rhatMax?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   samplingWallMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   wallMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1355,6 +1365,7 @@ export type ParameterSummaryResolvers<ContextType = GraphQLContext, ParentType e
   q50?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   q95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rhat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rhatBulk?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 

@@ -15,6 +15,7 @@ type Labels<L extends string> = Partial<Record<L, string>>;
 
 const MCMC_FIELDS: readonly { field: keyof McmcDiagnostics; suffix: string; help: string }[] = [
   { field: 'rhatMax', suffix: 'rhat_max', help: 'Max split rank-normalised R-hat over the posterior (converged: < 1.01).' },
+  { field: 'rhatBulkMax', suffix: 'rhat_bulk_max', help: 'Max bulk (location) R-hat over the posterior, without the folded (spread) part.' },
   { field: 'essBulkMin', suffix: 'ess_bulk_min', help: 'Smallest bulk effective sample size over the posterior.' },
   { field: 'essTailMin', suffix: 'ess_tail_min', help: 'Smallest tail effective sample size over the posterior.' },
   { field: 'divergences', suffix: 'divergences', help: 'Divergent NUTS transitions in the sampling phase.' },

@@ -28,6 +28,7 @@ const EVAL = ['evaluation.overall', 'evaluation', 'forecast'];
 
 export interface McmcDiagnostics {
   readonly rhatMax?: number;
+  readonly rhatBulkMax?: number;
   readonly essBulkMin?: number;
   readonly essTailMin?: number;
   readonly divergences?: number;
@@ -41,6 +42,7 @@ export function readMcmcDiagnostics(summary: unknown): McmcDiagnostics {
   const rejectionRate = numberAt(summary, under(DIAG, 'rejectionRate')) ?? (acceptanceRate !== undefined ? 1 - acceptanceRate : undefined);
   return prune({
     rhatMax: numberAt(summary, under(DIAG, 'rhatMax')),
+    rhatBulkMax: numberAt(summary, under(DIAG, 'rhatBulkMax')),
     essBulkMin: numberAt(summary, under(DIAG, 'essBulkMin')),
     essTailMin: numberAt(summary, under(DIAG, 'essTailMin')),
     divergences: numberAt(summary, under(DIAG, 'divergences')),

@@ -51,6 +51,9 @@ describe('pipeline on real data', () => {
     expect(cal.trainRaces).toBeGreaterThan(20);
     expect(cal.testRaces).toBeGreaterThan(3);
     expect(cal.diagnostics.rhatMax).toBeLessThan(1.2);
+    expect(cal.diagnostics.rhatBulkMax).toBeGreaterThan(0.9);
+    expect(cal.diagnostics.rhatBulkMax).toBeLessThanOrEqual(cal.diagnostics.rhatMax);
+    for (const p of cal.parameters) expect(p.rhatBulk).toBeLessThanOrEqual(p.rhat);
     expect(cal.parameters.length).toBeGreaterThan(0);
 
     const sim = (await gql(stack.url, SimulationDocument, { jobId: stages.simulate! })).data!.simulation!;

@@ -37,6 +37,9 @@ describe('calibrate end to end', () => {
     const d = result.diagnostics;
     expect(d.chains).toHaveLength(2);
     expect(d.rhatMax).toBeGreaterThanOrEqual(1);
+    expect(d.rhatBulkMax).toBeLessThanOrEqual(d.rhatMax);
+    expect(d.rhatBulkMax).toBe(Math.max(...result.summaries.map((s) => s.rhatBulk!)));
+    expect(result.summaries.every((s) => s.rhatBulk! <= s.rhat)).toBe(true);
     expect(d.essBulkMin).toBeGreaterThan(0);
     expect(d.acceptanceRate).toBeGreaterThan(0.5);
     expect(d.rejectionRate).toBeCloseTo(1 - d.acceptanceRate, 12);

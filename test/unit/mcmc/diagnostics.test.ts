@@ -21,7 +21,7 @@ function referenceRankNormalise(chains: Float64Array[]): Float64Array[] {
   return chains.map((c) => c.map((v) => normalQuantile((rank(v) - 0.375) / (S + 0.25))));
 }
 
-function referenceDiagnose(chains: Float64Array[]): { rhat: number; essBulk: number; essTail: number } {
+function referenceDiagnose(chains: Float64Array[]): { rhat: number; rhatBulk: number; essBulk: number; essTail: number } {
   const split = splitChains(chains);
   const sorted = split.flatMap((c) => [...c]).sort((a, b) => a - b);
   const q = (p: number) => {
@@ -33,7 +33,7 @@ function referenceDiagnose(chains: Float64Array[]): { rhat: number; essBulk: num
   const z = referenceRankNormalise(split);
   const folded = referenceRankNormalise(split.map((c) => c.map((v) => Math.abs(v - med))));
   const ind = (p: number) => split.map((c) => c.map((v) => (v <= q(p) ? 1 : 0)));
-  return { rhat: Math.max(rhatBasic(z), rhatBasic(folded)), essBulk: essBasic(z), essTail: Math.min(essBasic(ind(0.05)), essBasic(ind(0.95))) };
+  return { rhat: Math.max(rhatBasic(z), rhatBasic(folded)), rhatBulk: rhatBasic(z), essBulk: essBasic(z), essTail: Math.min(essBasic(ind(0.05)), essBasic(ind(0.95))) };
 }
 
 describe('convergence diagnostics', () => {
@@ -44,6 +44,7 @@ describe('convergence diagnostics', () => {
       const ref = referenceDiagnose(chains);
       const got = diagnose(chains);
       expect(got.rhat).toBeCloseTo(ref.rhat, 12);
+      expect(got.rhatBulk).toBeCloseTo(ref.rhatBulk, 12);
       expect(got.essBulk).toBeCloseTo(ref.essBulk, 8);
       expect(got.essTail).toBeCloseTo(ref.essTail, 8);
       const d = describeQuantity(chains);
@@ -89,6 +90,8 @@ describe('convergence diagnostics', () => {
     const wide = [1, 2, 3].map((s) => ar1(500, 0, s)).concat([ar1(500, 0, 9).map((v) => 4 * v)]);
     expect(rhatBasic(splitChains(wide))).toBeLessThan(1.05); // same means: classic R-hat misses it
     expect(diagnose(wide).rhat).toBeGreaterThan(1.05); // folded R-hat catches it
+    expect(diagnose(wide).rhatBulk).toBeLessThan(1.05); // and the bulk part alone says: not a location problem
+    expect(diagnose(shifted).rhatBulk).toBeGreaterThan(1.1);
   });
 
   it('a constant quantity has R-hat 1 and no ESS rather than NaN R-hat', () => {

@@ -13,7 +13,7 @@ describe('numberAt', () => {
 
 describe('readMcmcDiagnostics', () => {
   it('reads flat keys and derives the rejection rate', () => {
-    expect(readMcmcDiagnostics({ rhatMax: 1.01, essBulkMin: 500, essTailMin: 300, divergences: 0, acceptanceRate: 0.8 })).toEqual({ rhatMax: 1.01, essBulkMin: 500, essTailMin: 300, divergences: 0, acceptanceRate: 0.8, rejectionRate: 1 - 0.8 });
+    expect(readMcmcDiagnostics({ rhatMax: 1.01, rhatBulkMax: 1.004, essBulkMin: 500, essTailMin: 300, divergences: 0, acceptanceRate: 0.8 })).toEqual({ rhatMax: 1.01, rhatBulkMax: 1.004, essBulkMin: 500, essTailMin: 300, divergences: 0, acceptanceRate: 0.8, rejectionRate: 1 - 0.8 });
   });
 
   it('reads the CalibrationDiagnostics shape nested under diagnostics, preferring a reported rejection rate', () => {
