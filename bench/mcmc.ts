@@ -13,6 +13,7 @@ import type { CalibrationResult, ModelFeatures } from '../engine/contract/calibr
 import { quietContext } from '../engine/contract/run-context.js';
 import { calibrate, createChainPool, diagnose, runChains, DEFAULT_CHAIN_CONFIG, type ChainPool } from '../engine/mcmc/index.js';
 import { syntheticSeason } from '../engine/model/index.js';
+import { createRng } from '../engine/rng/index.js';
 import { loadCupData } from '../test/support/cup-data.js';
 
 const PL_ONLY: ModelFeatures = { trackType: false, team: false, manufacturer: false, startPosition: false, hierarchicalSkill: false, dnf: false };
@@ -93,24 +94,56 @@ async function plCase(pool: ChainPool, drivers: number, races: number, warmup: n
   ];
 }
 
-async function cupCase(pool: ChainPool, label: string, features: Partial<ModelFeatures>): Promise<BenchRow[]> {
+/**
+ * Max R-hat over `quantities` quantities of perfectly mixed chains (independent normal draws)
+ * of the same shape: the noise floor a real run's max R-hat should be read against.
+ */
+function iidRhatFloor(quantities: number, chains: number, draws: number, seed: number): number {
+  const rng = createRng(seed);
+  let max = 0;
+  for (let q = 0; q < quantities; q++) max = Math.max(max, diagnose(Array.from({ length: chains }, () => Float64Array.from({ length: draws }, () => rng.nextNormal()))).rhat);
+  return max;
+}
+
+/** Seeds of the timed Cup runs: different seeds, because a chain's adapted step size decides whether its trees stop at 15 or 31 leapfrogs. */
+const CUP_SEEDS = [11, 12, 13];
+
+async function cupCase(pool: ChainPool, label: string, spec: { features?: Partial<ModelFeatures>; draws?: number }, wallTarget?: number): Promise<BenchRow[]> {
   const data = loadCupData();
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const res = await calibrate(data, { features }, quietContext(11), { pool });
-  const wall = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds(c0);
-  const d = res.diagnostics;
+  // As for the PL cases: one run on a cold JIT for this model, then the timed runs.
+  const t00 = performance.now();
+  await calibrate(data, spec, quietContext(10), { pool });
+  const firstWall = (performance.now() - t00) / 1000;
+  const runs: { wall: number; cpu: number; res: CalibrationResult }[] = [];
+  for (const seed of CUP_SEEDS) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const res = await calibrate(data, spec, quietContext(seed), { pool });
+    runs.push({ wall: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0), res });
+  }
+  const walls = runs.map((r) => r.wall);
+  const wall = median(walls);
+  const cpu = median(runs.map((r) => r.cpu));
+  const ds = runs.map((r) => r.res.diagnostics);
+  const rhatMax = Math.max(...ds.map((d) => d.rhatMax));
+  const rhatBulkMax = Math.max(...ds.map((d) => d.rhatBulkMax ?? Number.NaN));
+  const essMin = Math.min(...ds.map((d) => d.essBulkMin));
+  const divergences = ds.reduce((n, d) => n + d.divergences, 0);
+  const leapfrogs = ds.flatMap((d) => d.chains.map((c) => c.meanLeapfrogs));
+  const { res } = runs[0];
   const name = `Cup model ${label} 2015-2025, 4 chains x (${res.spec.warmup}+${res.spec.draws})`;
-  const setup = `${res.data.trainRaces} races, ${res.posterior.names.length} stored quantities, half-life ${res.spec.recencyHalfLifeDays} d, ${WORKERS} warm workers`;
+  const setup = `${res.data.trainRaces} races, ${res.posterior.names.length} stored quantities, half-life ${res.spec.recencyHalfLifeDays} d, ${WORKERS} warm workers; median of seeds ${CUP_SEEDS.join('/')} (min ${Math.min(...walls).toFixed(3)} s, max ${Math.max(...walls).toFixed(3)} s; first run on a cold JIT ${firstWall.toFixed(3)} s); R-hat, ESS, divergences: worst / total over the ${CUP_SEEDS.length} runs; load avg ${os.loadavg()[0].toFixed(1)}`;
   return [
-    { suite: 'mcmc', case: name, metric: 'wall', value: wall, unit: 's', target: '< 5 s', pass: wall < 5, setup },
+    { suite: 'mcmc', case: name, metric: 'wall', value: wall, unit: 's', ...(wallTarget ? { target: `< ${wallTarget} s`, pass: wall < wallTarget } : {}), setup },
     { suite: 'mcmc', case: name, metric: 'CPU time (all threads)', value: cpu, unit: 's', setup },
-    { suite: 'mcmc', case: name, metric: 'R-hat max', value: d.rhatMax, unit: 'ratio', setup },
-    { suite: 'mcmc', case: name, metric: 'min bulk ESS', value: d.essBulkMin, unit: '', setup },
-    { suite: 'mcmc', case: name, metric: 'min bulk ESS/s', value: d.essBulkMin / wall, unit: '/s', setup },
-    { suite: 'mcmc', case: name, metric: 'divergences', value: d.divergences, unit: '', setup },
-    { suite: 'mcmc', case: name, metric: 'mean leapfrogs/iteration', value: d.chains.reduce((s, c) => s + c.meanLeapfrogs, 0) / d.chains.length, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'R-hat max', value: rhatMax, unit: 'ratio', setup },
+    { suite: 'mcmc', case: name, metric: 'R-hat max, bulk part only', value: rhatBulkMax, unit: 'ratio', setup },
+    { suite: 'mcmc', case: name, metric: 'R-hat max of independent draws, same shape', value: Math.max(...CUP_SEEDS.map((s) => iidRhatFloor(res.posterior.names.length, res.spec.chains, res.spec.draws, s))), unit: 'ratio', setup: 'noise floor: the worst of 3 sets of perfectly mixed chains' },
+    { suite: 'mcmc', case: name, metric: 'min bulk ESS', value: essMin, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'min bulk ESS/s', value: essMin / wall, unit: '/s', setup },
+    { suite: 'mcmc', case: name, metric: 'divergences', value: divergences, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'mean leapfrogs/iteration', value: leapfrogs.reduce((a, b) => a + b, 0) / leapfrogs.length, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'chains at 31 leapfrogs/iteration', value: leapfrogs.filter((l) => l > 23).length, unit: `of ${leapfrogs.length}`, setup },
   ];
 }
 
@@ -145,8 +178,11 @@ export const run: BenchSuite = async ({ quick }) => {
     }
     rows.push(...(await plCase(pool, 40, 30, 1000, 1000, 1)));
     rows.push(...(await plCase(pool, 40, 100, 1000, 1000)));
-    rows.push(...(await cupCase(pool, '(default)', {})));
-    rows.push(...(await cupCase(pool, '(no track-type deviations)', { trackType: false })));
+    rows.push(...(await cupCase(pool, '(default)', {}, 5)));
+    rows.push(...(await cupCase(pool, '(no track-type deviations)', { features: { trackType: false } })));
+    // R-hat of ~700 quantities from 4 x 250 draws sits near 1.02 by sampling noise alone: how
+    // much longer the 1.01 threshold costs (see README "MCMC: R-hat on the full model").
+    rows.push(...(await cupCase(pool, '(default, 1000 draws)', { draws: 1000 })));
     rows.push(...(await heldOutCase(pool)));
     return rows;
   } finally {
