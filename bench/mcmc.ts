@@ -130,6 +130,9 @@ async function cupCase(pool: ChainPool, label: string, spec: { features?: Partia
   const essMin = Math.min(...ds.map((d) => d.essBulkMin));
   const divergences = ds.reduce((n, d) => n + d.divergences, 0);
   const leapfrogs = ds.flatMap((d) => d.chains.map((c) => c.meanLeapfrogs));
+  // Gradient evaluations are the machine-independent cost (the same seed gives the same count
+  // anywhere), so runs on a noisy machine can still be compared.
+  const gradients = median(runs.map((r) => r.res.diagnostics.chains.reduce((n, c) => n + c.warmupLeapfrogs + c.meanLeapfrogs * r.res.spec.draws, 0)));
   const { res } = runs[0];
   const name = `Cup model ${label} 2015-2025, 4 chains x (${res.spec.warmup}+${res.spec.draws})`;
   const setup = `${res.data.trainRaces} races, ${res.posterior.names.length} stored quantities, half-life ${res.spec.recencyHalfLifeDays} d, ${WORKERS} warm workers; median of seeds ${CUP_SEEDS.join('/')} (min ${Math.min(...walls).toFixed(3)} s, max ${Math.max(...walls).toFixed(3)} s; first run on a cold JIT ${firstWall.toFixed(3)} s); R-hat, ESS, divergences: worst / total over the ${CUP_SEEDS.length} runs; load avg ${os.loadavg()[0].toFixed(1)}`;
@@ -143,6 +146,8 @@ async function cupCase(pool: ChainPool, label: string, spec: { features?: Partia
     { suite: 'mcmc', case: name, metric: 'min bulk ESS/s', value: essMin / wall, unit: '/s', setup },
     { suite: 'mcmc', case: name, metric: 'divergences', value: divergences, unit: '', setup },
     { suite: 'mcmc', case: name, metric: 'mean leapfrogs/iteration', value: leapfrogs.reduce((a, b) => a + b, 0) / leapfrogs.length, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'gradient evaluations, all chains (median run)', value: gradients, unit: '', setup },
+    { suite: 'mcmc', case: name, metric: 'wall per 1,000 gradient evaluations', value: (1000 * wall) / gradients, unit: 's', setup },
     { suite: 'mcmc', case: name, metric: 'chains at 31 leapfrogs/iteration', value: leapfrogs.filter((l) => l > 23).length, unit: `of ${leapfrogs.length}`, setup },
   ];
 }

@@ -103,6 +103,8 @@ export interface ChainDiagnostics {
   /** Mean NUTS acceptance statistic over sampling iterations. */
   readonly acceptanceRate: number;
   readonly meanLeapfrogs: number;
+  /** Leapfrog steps (gradient evaluations) spent in warmup: with meanLeapfrogs x draws, the chain's cost. */
+  readonly warmupLeapfrogs: number;
   readonly wallMs: number;
 }
 

@@ -49,7 +49,7 @@ export function chainDiagnostics(o: ChainOutput, maxTreeDepth: number): ChainDia
     acc += o.acceptStat[i];
     lf += o.leapfrogs[i];
   }
-  return { chain: o.chain, stepSize: o.stepSize, meanTreeDepth: depth / n, maxTreeDepth: maxDepth, treeDepthSaturated: saturated, divergences: div, acceptanceRate: acc / n, meanLeapfrogs: lf / n, wallMs: o.wallMs };
+  return { chain: o.chain, stepSize: o.stepSize, meanTreeDepth: depth / n, maxTreeDepth: maxDepth, treeDepthSaturated: saturated, divergences: div, acceptanceRate: acc / n, meanLeapfrogs: lf / n, warmupLeapfrogs: o.warmupLeapfrogs, wallMs: o.wallMs };
 }
 
 /** NaN-safe extremum: a NaN diagnostic (constant quantity) is skipped, not propagated. */

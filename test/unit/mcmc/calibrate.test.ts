@@ -36,6 +36,8 @@ describe('calibrate end to end', () => {
     expect(result.posterior.names).toContain('dnf_skill_slope');
     const d = result.diagnostics;
     expect(d.chains).toHaveLength(2);
+    // Every warmup iteration takes at least one leapfrog step.
+    for (const c of d.chains) expect(c.warmupLeapfrogs).toBeGreaterThanOrEqual(SPEC.warmup);
     expect(d.rhatMax).toBeGreaterThanOrEqual(1);
     expect(d.rhatBulkMax).toBeLessThanOrEqual(d.rhatMax);
     expect(d.rhatBulkMax).toBe(Math.max(...result.summaries.map((s) => s.rhatBulk!)));
