@@ -7,9 +7,9 @@
  *
  * The token goes to stdout and nowhere else.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
+import { secretSetting } from '../config/secret-setting.js';
 import type { Role } from '../graphql/context.js';
 
 export const DEFAULT_TOKEN_TTL_S = 3_600; // 1 h
@@ -41,7 +41,7 @@ export function mintHs256Token(o: MintOptions): Promise<string> {
 async function cli(argv: readonly string[]): Promise<void> {
   const { loadConfig } = await import('../config.js');
   const config = loadConfig();
-  const secret = config.JWT_SECRET ?? (config.JWT_SECRET_FILE ? readFileSync(config.JWT_SECRET_FILE, 'utf8').trim() : undefined);
+  const secret = secretSetting('JWT_SECRET', config.JWT_SECRET, config.JWT_SECRET_FILE, 32);
   const ttlArg = argv.find((a) => a.startsWith('--ttl='));
   const [sub, ...roles] = argv.filter((a) => !a.startsWith('--'));
   if (!secret || !sub) {

@@ -4,7 +4,6 @@
  * NATS-KV store shared by all replicas, query limits, CORS, HTTP guards and the audit log.
  * See docs/security.md. Add exports with intention.
  */
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
@@ -13,6 +12,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { ApiConfig } from '../config.js';
+import { secretSetting } from '../config/secret-setting.js';
 import { ApiKeyRepository } from '../auth/api-key-repository.js';
 import { ApiKeyService } from '../auth/api-key-service.js';
 import { Authenticator } from '../auth/authenticator.js';
@@ -70,8 +70,7 @@ export async function createSecurity({ config, driver, nc, log }: SecurityDeps):
   const audit = createAudit(log);
   const repo = new ApiKeyRepository(driver, config.NEO4J_DATABASE);
   const apiKeys = new ApiKeyService(repo, audit, config.API_KEY_CACHE_MS);
-  const secret = config.JWT_SECRET ?? (config.JWT_SECRET_FILE ? readFileSync(config.JWT_SECRET_FILE, 'utf8').trim() : undefined);
-  if (secret !== undefined && secret.length < 32) throw new Error('JWT_SECRET_FILE: the secret must be at least 32 characters (256 bits) for HS256');
+  const secret = secretSetting('JWT_SECRET', config.JWT_SECRET, config.JWT_SECRET_FILE, 32); // 256 bits for HS256
   const jwt =
     secret || config.JWT_JWKS_URL
       ? createJwtVerifier({ secret, jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, clockSkewSeconds: config.JWT_CLOCK_SKEW_S, rolesClaim: config.JWT_ROLES_CLAIM })
