@@ -28,6 +28,8 @@ import { ResultReader } from './jobs/result-reader.js';
 import { PipelineCoordinator } from './jobs/pipeline-coordinator.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { WebhookRepository } from './webhooks/webhook-repository.js';
+import { DEV_WEBHOOK_SECRET_KEY, SecretBox } from './webhooks/secret-box.js';
+import { secretSetting } from './config/secret-setting.js';
 import { DEFAULT_ACTOR_TTL_MS } from '../engine/contract/defaults.js';
 
 export class StartupError extends Error {
@@ -94,7 +96,9 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
   const actorsKv = await kvm.open(names.actorsBucket);
   const repo = new JobRepository(driver, config.NEO4J_DATABASE);
   const hub = new ProgressHub(js, nc, names, log);
-  const webhookRepo = new WebhookRepository(driver, config.NEO4J_DATABASE);
+  const webhookRepo = new WebhookRepository(driver, config.NEO4J_DATABASE, webhookSecretBox(config));
+  const sealed = await webhookRepo.sealLegacySecrets();
+  if (sealed) log.info({ sealed }, 'sealed webhook signing secrets stored in plaintext');
   const selfHosts: string[] = []; // filled once the server listens (port 0 in tests)
   const security = await createSecurity({ config, driver, nc, log });
   const jobs = new JobService(repo, js, cancelKv, names, log, { driver, database: config.NEO4J_DATABASE });
@@ -156,4 +160,9 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
       await driver.close();
     },
   };
+}
+
+/** The configured webhook-secret key; outside production a fixed development key (config refuses production without one). */
+function webhookSecretBox(config: ApiConfig): SecretBox {
+  return SecretBox.fromKeyMaterial(secretSetting('WEBHOOK_SECRET_KEY', config.WEBHOOK_SECRET_KEY, config.WEBHOOK_SECRET_KEY_FILE, 32) ?? DEV_WEBHOOK_SECRET_KEY);
 }

@@ -45,6 +45,12 @@ const schema = z.object({
     .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 1000,5000,30000')
     .default('1000,5000,30000,120000,600000')
     .transform((s) => s.split(',').map(Number)),
+  /**
+   * Key material (≥ 32 characters) that seals webhook signing secrets in Neo4j, or a file
+   * holding it. Required in production; development uses a fixed, public development key.
+   */
+  WEBHOOK_SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  WEBHOOK_SECRET_KEY_FILE: z.string().optional(),
   /** Serve the offline GraphQL IDE at GET <GRAPHQL_PATH> for browsers and at /ide. */
   IDE_ENABLED: bool(true),
   // --- Observability (issue 9; docs/operations.md): METRICS_*, OTEL_*.

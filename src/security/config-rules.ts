@@ -12,6 +12,8 @@ export interface SecuritySettings {
   readonly JWT_AUDIENCE?: readonly string[];
   readonly AUTH_DEV_BYPASS: boolean;
   readonly CORS_ORIGINS: readonly string[];
+  readonly WEBHOOK_SECRET_KEY?: string;
+  readonly WEBHOOK_SECRET_KEY_FILE?: string;
 }
 
 export interface ConfigIssue {
@@ -23,6 +25,10 @@ export function securityConfigIssues(c: SecuritySettings): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const prod = c.NODE_ENV === 'production';
   if (c.JWT_SECRET && c.JWT_SECRET_FILE) issues.push({ path: 'JWT_SECRET_FILE', message: 'set JWT_SECRET or JWT_SECRET_FILE, not both' });
+  if (c.WEBHOOK_SECRET_KEY && c.WEBHOOK_SECRET_KEY_FILE) issues.push({ path: 'WEBHOOK_SECRET_KEY_FILE', message: 'set WEBHOOK_SECRET_KEY or WEBHOOK_SECRET_KEY_FILE, not both' });
+  if (prod && !c.WEBHOOK_SECRET_KEY && !c.WEBHOOK_SECRET_KEY_FILE) {
+    issues.push({ path: 'WEBHOOK_SECRET_KEY', message: 'production needs a key to seal webhook signing secrets at rest: set WEBHOOK_SECRET_KEY (≥ 32 characters) or WEBHOOK_SECRET_KEY_FILE' });
+  }
   if (c.JWT_JWKS_URL && (!c.JWT_ISSUER || !c.JWT_AUDIENCE?.length)) {
     // A JWKS usually belongs to an identity provider that signs tokens for many applications.
     issues.push({ path: 'JWT_AUDIENCE', message: 'JWT_JWKS_URL needs JWT_ISSUER and JWT_AUDIENCE, or tokens the same provider issued for other applications would be accepted' });

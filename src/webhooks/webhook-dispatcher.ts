@@ -119,7 +119,7 @@ export class WebhookDispatcher {
     try {
       httpStatus = await postPinned(hook.url, {
         // redirects are never followed (a redirect could point anywhere)
-        headers: { 'content-type': 'application/json', 'user-agent': 'nascar-dfs-webhooks/1', [SIGNATURE_HEADER]: signWebhook(hook.secret, body, ts), [TIMESTAMP_HEADER]: String(ts), [EVENT_ID_HEADER]: eventId },
+        headers: { 'content-type': 'application/json', 'user-agent': 'nascar-dfs-webhooks/1', [SIGNATURE_HEADER]: signWebhook(this.repo.signingSecret(hook), body, ts), [TIMESTAMP_HEADER]: String(ts), [EVENT_ID_HEADER]: eventId },
         body,
         timeoutMs: this.opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
         allowPrivate: this.opts.allowPrivate ?? false,

@@ -1,13 +1,33 @@
-/** Webhooks and their delivery log in Neo4j. */
+/**
+ * Webhooks and their delivery log in Neo4j. Signing secrets are stored sealed (secret-box.ts):
+ * records carry the sealed value, and signingSecret() opens it where a delivery signs.
+ */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { SEALED_PREFIX, type SecretBox } from './secret-box.js';
 
 export interface WebhookRecord {
   readonly id: string;
   readonly ownerId: string;
   readonly ownerKey: string;
   readonly url: string;
-  readonly secret: string;
+  /** The signing secret as stored (sealed; plaintext only for webhooks stored before sealing). */
+  readonly sealedSecret: string;
   readonly createdAt: string;
+}
+
+export interface NewWebhook {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly ownerKey: string;
+  readonly url: string;
+  /** Plaintext signing secret: sealed before it is stored. */
+  readonly secret: string;
+}
+
+/** Node properties -> record (the property keeps its name `secret`; it holds the sealed value). */
+function toRecord(w: Record<string, unknown>): WebhookRecord {
+  const { secret, ...rest } = w as Omit<WebhookRecord, 'sealedSecret'> & { secret: string };
+  return { ...rest, sealedSecret: secret };
 }
 
 export interface DeliveryRecord {
@@ -28,26 +48,51 @@ export class WebhookRepository {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
+    private readonly box: SecretBox,
   ) {}
 
-  async create(w: Omit<WebhookRecord, 'createdAt'>): Promise<WebhookRecord> {
-    const { records } = await this.driver.executeQuery(`CREATE (w:Webhook) SET w = $w, w.createdAt = toString(datetime()) RETURN w {.*} AS w`, { w }, { database: this.database });
-    return records[0]!.get('w') as WebhookRecord;
+  async create(w: NewWebhook): Promise<WebhookRecord> {
+    const props = { ...w, secret: this.box.seal(w.secret, w.id) };
+    const { records } = await this.driver.executeQuery(`CREATE (w:Webhook) SET w = $w, w.createdAt = toString(datetime()) RETURN w {.*} AS w`, { w: props }, { database: this.database });
+    return toRecord(records[0]!.get('w'));
+  }
+
+  /** The plaintext signing secret of a stored webhook; throws WebhookSecretError if it cannot be opened. */
+  signingSecret(hook: WebhookRecord): string {
+    return this.box.open(hook.sealedSecret, hook.id);
+  }
+
+  /**
+   * Seals secrets stored in plaintext (webhooks registered before sealing existed); run at
+   * start-up. Compare-and-set per webhook, so two API replicas starting together are safe.
+   * Returns how many were sealed.
+   */
+  async sealLegacySecrets(): Promise<number> {
+    const { records } = await this.driver.executeQuery(`MATCH (w:Webhook) WHERE NOT w.secret STARTS WITH $prefix RETURN w.id AS id, w.secret AS secret`, { prefix: SEALED_PREFIX }, { database: this.database, routing: 'READ' });
+    let sealed = 0;
+    for (const r of records) {
+      const id = r.get('id') as string;
+      const plain = r.get('secret') as string;
+      const res = await this.driver.executeQuery(`MATCH (w:Webhook {id: $id}) WHERE w.secret = $plain SET w.secret = $sealed RETURN count(w) AS n`, { id, plain, sealed: this.box.seal(plain, id) }, { database: this.database });
+      sealed += Number(res.records[0]?.get('n') ?? 0);
+    }
+    return sealed;
   }
 
   async listByOwner(ownerId: string): Promise<WebhookRecord[]> {
     const { records } = await this.driver.executeQuery(`MATCH (w:Webhook {ownerId: $ownerId}) RETURN w {.*} AS w ORDER BY w.createdAt`, { ownerId }, { database: this.database, routing: 'READ' });
-    return records.map((r) => r.get('w') as WebhookRecord);
+    return records.map((r) => toRecord(r.get('w')));
   }
 
   async listByOwnerKey(ownerKey: string): Promise<WebhookRecord[]> {
     const { records } = await this.driver.executeQuery(`MATCH (w:Webhook {ownerKey: $ownerKey}) RETURN w {.*} AS w`, { ownerKey }, { database: this.database, routing: 'READ' });
-    return records.map((r) => r.get('w') as WebhookRecord);
+    return records.map((r) => toRecord(r.get('w')));
   }
 
   async get(id: string): Promise<WebhookRecord | null> {
     const { records } = await this.driver.executeQuery(`MATCH (w:Webhook {id: $id}) RETURN w {.*} AS w`, { id }, { database: this.database, routing: 'READ' });
-    return (records[0]?.get('w') as WebhookRecord | undefined) ?? null;
+    const w = records[0]?.get('w') as Record<string, unknown> | undefined;
+    return w ? toRecord(w) : null;
   }
 
   async delete(id: string, ownerId: string): Promise<boolean> {

@@ -7,7 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobDocument, MyWebhooksDocument, RegisterWebhookDocument, SubmitPingDocument } from '../../client/__generated__/operations.js';
+import { SEALED_PREFIX, SecretBox } from '../../src/webhooks/secret-box.js';
 import { verifyWebhookSignature } from '../../src/webhooks/signature.js';
+import { WebhookRepository } from '../../src/webhooks/webhook-repository.js';
 import { gql } from '../support/graphql-client.js';
 import { privateNats, type PrivateNats } from '../support/nats-server.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -82,6 +84,11 @@ describe('webhooks', () => {
 
   it('POSTs a signed terminal event, retrying failed deliveries with backoff', async () => {
     const reg = (await gql(stack.url, RegisterWebhookDocument, { url: receiverUrl })).data!.registerWebhook;
+    // The signing secret is stored sealed, never as given to the user.
+    const { records } = await stack.api.driver.executeQuery('MATCH (w:Webhook {id: $id}) RETURN w.secret AS s', { id: reg.webhook.id });
+    const stored = records[0]!.get('s') as string;
+    expect(stored.startsWith(SEALED_PREFIX)).toBe(true);
+    expect(stored).not.toContain(reg.secret.slice('whsec_'.length));
     const job = (await gql(stack.url, SubmitPingDocument, { input: { samples: 10_000 } })).data!.submitPing;
     const got = await waitFor(async () => received.find((r) => JSON.parse(r.body).jobId === job.id), 'webhook delivery', 30_000);
     expect(verifyWebhookSignature(reg.secret, got.body, got.signature)).toBe(true);
@@ -93,4 +100,17 @@ describe('webhooks', () => {
     expect(log.find((d) => d.outcome === 'DELIVERED')!.attempt).toBe(3);
     expect(received.filter((r) => r.eventId === got.eventId)).toHaveLength(1);
   }, 60_000);
+
+  it('seals secrets stored in plaintext before sealing existed, and they still sign', async () => {
+    const { driver } = stack.api;
+    const id = `legacy-${stack.prefix}`;
+    await driver.executeQuery('CREATE (:Webhook {id: $id, ownerId: $owner, ownerKey: $owner, url: $url, secret: $secret, createdAt: toString(datetime())})', { id, owner: `legacy-owner-${stack.prefix}`, url: receiverUrl, secret: 'whsec_legacy' });
+    const repo = new WebhookRepository(driver, 'neo4j', SecretBox.fromKeyMaterial(stack.env.WEBHOOK_SECRET_KEY!));
+    await repo.sealLegacySecrets(); // (another stack starting now may seal it first: same key)
+    expect(await repo.sealLegacySecrets()).toBe(0); // nothing left in plaintext
+    const hook = (await repo.get(id))!;
+    expect(hook.sealedSecret.startsWith(SEALED_PREFIX)).toBe(true);
+    expect(repo.signingSecret(hook)).toBe('whsec_legacy');
+    await driver.executeQuery('MATCH (w:Webhook {id: $id}) DETACH DELETE w', { id });
+  });
 });

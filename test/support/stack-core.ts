@@ -38,12 +38,17 @@ export interface StackOptions {
   readonly env?: Record<string, string>;
 }
 
+/** Test-only key material (not a secret): see launchStack. */
+export const TEST_WEBHOOK_SECRET_KEY = 'integration tests only, not a secret: webhook key 0001';
+
 /** Used by tests (through test/support/stack.ts) and by benchmarks (no vitest here). */
 export async function launchStack(opts: StackOptions): Promise<Stack> {
   const prefix = `t${randomUUID().replace(/-/g, '').slice(0, 10)}`;
   // Auth (issue 8): a JWT secret per stack, and budgets high enough that tests of other features
   // are never throttled (security tests pass their own RATE_LIMIT_* / JWT_SECRET in opts.env).
-  const security = { JWT_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_READ_MAX: '10000', RATE_LIMIT_WRITE_MAX: '10000', RATE_LIMIT_EXPENSIVE_MAX: '10000' };
+  // One webhook-secret key for every stack, as API replicas share one: any stack may seal the
+  // plaintext webhooks another test leaves in the shared Neo4j.
+  const security = { JWT_SECRET: randomBytes(32).toString('base64url'), WEBHOOK_SECRET_KEY: TEST_WEBHOOK_SECRET_KEY, RATE_LIMIT_READ_MAX: '10000', RATE_LIMIT_WRITE_MAX: '10000', RATE_LIMIT_EXPENSIVE_MAX: '10000' };
   const env: Record<string, string> = { NATS_URL: opts.natsUrl, NEO4J_URI: opts.neo4jUri, NATS_PREFIX: prefix, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...security, ...opts.env };
   let config = loadConfig({ ...env, PORT: '0', NODE_ENV: 'test' });
   let api = await startApi(config, createLogger({ level: env.LOG_LEVEL, name: 'api' }));

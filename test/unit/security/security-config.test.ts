@@ -23,17 +23,22 @@ describe('security configuration', () => {
     expect(c.INTROSPECTION).toBeUndefined();
   });
 
-  it('production refuses CORS *, AUTH_DEV_BYPASS and a missing JWT setup, naming the variable', () => {
-    fails({ NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://a.example, *' }, 'CORS_ORIGINS');
-    fails({ NODE_ENV: 'production', JWT_SECRET: SECRET, AUTH_DEV_BYPASS: 'true' }, 'AUTH_DEV_BYPASS');
-    fails({ NODE_ENV: 'production' }, 'JWT_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://a.example' }).CORS_ORIGINS).toEqual(['https://a.example']);
+  it('production refuses CORS *, AUTH_DEV_BYPASS and a missing JWT setup or webhook key, naming the variable', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: SECRET, WEBHOOK_SECRET_KEY: SECRET };
+    fails({ ...prod, CORS_ORIGINS: 'https://a.example, *' }, 'CORS_ORIGINS');
+    fails({ ...prod, AUTH_DEV_BYPASS: 'true' }, 'AUTH_DEV_BYPASS');
+    fails({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: SECRET }, 'JWT_SECRET');
+    fails({ NODE_ENV: 'production', JWT_SECRET: SECRET }, 'WEBHOOK_SECRET_KEY');
+    expect(loadConfig({ ...prod, CORS_ORIGINS: 'https://a.example' }).CORS_ORIGINS).toEqual(['https://a.example']);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, WEBHOOK_SECRET_KEY_FILE: '/run/secrets/webhook-key' }).WEBHOOK_SECRET_KEY_FILE).toBe('/run/secrets/webhook-key');
     expect(loadConfig({ NODE_ENV: 'development', CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
   });
 
   it('refuses short secrets, secret + secret file, and a JWKS without issuer and audience', () => {
     fails({ JWT_SECRET: 'short' }, 'JWT_SECRET');
     fails({ JWT_SECRET: SECRET, JWT_SECRET_FILE: '/run/secrets/jwt' }, 'JWT_SECRET_FILE');
+    fails({ WEBHOOK_SECRET_KEY: 'short' }, 'WEBHOOK_SECRET_KEY');
+    fails({ WEBHOOK_SECRET_KEY: SECRET, WEBHOOK_SECRET_KEY_FILE: '/run/secrets/webhook-key' }, 'WEBHOOK_SECRET_KEY_FILE');
     fails({ JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json' }, 'JWT_AUDIENCE');
     expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example/', JWT_AUDIENCE: 'dfs-api,dfs-cli' }).JWT_AUDIENCE).toEqual(['dfs-api', 'dfs-cli']);
   });

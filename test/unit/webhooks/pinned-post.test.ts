@@ -16,6 +16,7 @@ import { postPinned, type HostResolver } from '../../../src/webhooks/pinned-post
 import { checkWebhookUrl } from '../../../src/webhooks/url-policy.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../../../src/webhooks/webhook-dispatcher.js';
 import type { DeliveryRecord, WebhookRecord, WebhookRepository } from '../../../src/webhooks/webhook-repository.js';
+import { WebhookSecretError } from '../../../src/webhooks/secret-box.js';
 
 const received: { headers: IncomingHttpHeaders; body: string; url: string }[] = [];
 let status = 204;
@@ -124,12 +125,12 @@ describe('pinned connection (allowPrivate on)', () => {
 });
 
 describe('WebhookDispatcher records refused deliveries as failed', () => {
-  const hook: WebhookRecord = { id: 'wh1', ownerId: 'u1', ownerKey: 'u1', url: 'https://rebind.example.com/hook', secret: 's', createdAt: '2025-01-01T00:00:00Z' };
+  const hook: WebhookRecord = { id: 'wh1', ownerId: 'u1', ownerKey: 'u1', url: 'https://rebind.example.com/hook', sealedSecret: 's', createdAt: '2025-01-01T00:00:00Z' };
   const event = { v: 1, jobId: 'job1', seq: 3, at: '2025-01-01T00:00:00Z', attempt: 1, type: 'completed', resultId: 'r1', summary: {} };
 
-  async function handle(deliveryCount: number, target: WebhookRecord = hook, opts: DispatcherOptions = { resolve: scripted([v4('10.0.0.5')]) }) {
+  async function handle(deliveryCount: number, target: WebhookRecord = hook, opts: DispatcherOptions = { resolve: scripted([v4('10.0.0.5')]) }, signingSecret = (h: WebhookRecord) => h.sealedSecret) {
     const records: DeliveryRecord[] = [];
-    const repo = { listByOwnerKey: async () => [target], delivered: async () => false, record: async (r: DeliveryRecord) => void records.push(r) } as unknown as WebhookRepository;
+    const repo = { listByOwnerKey: async () => [target], delivered: async () => false, record: async (r: DeliveryRecord) => void records.push(r), signingSecret } as unknown as WebhookRepository;
     const names = natsNames('t');
     const dispatcher = new WebhookDispatcher({} as NatsConnection, {} as JetStreamClient, names, repo, pino({ level: 'silent' }), { backoffMs: [10, 20], ...opts });
     const msg = { json: () => event, subject: names.eventSubject('u1', 'job1'), seq: 7, info: { deliveryCount }, ack: vi.fn(), nak: vi.fn(), term: vi.fn() };
@@ -144,6 +145,13 @@ describe('WebhookDispatcher records refused deliveries as failed', () => {
     const last = await handle(3);
     expect(last.records[0]).toMatchObject({ outcome: 'FAILED', attempt: 3 });
     expect(last.msg.ack).toHaveBeenCalled();
+  });
+
+  it('records a secret that cannot be opened as a failed attempt, naming the reason', async () => {
+    const { records } = await handle(1, hook, { resolve: scripted([v4('93.184.216.34')]) }, () => {
+      throw new WebhookSecretError('webhook wh1: signing secret cannot be opened: authentication failed (was WEBHOOK_SECRET_KEY changed?)');
+    });
+    expect(records).toEqual([expect.objectContaining({ webhookId: 'wh1', outcome: 'RETRYING', httpStatus: null, error: expect.stringContaining('WEBHOOK_SECRET_KEY') })]);
   });
 
   it('still records a receiver that never answers as timed out', async () => {
