@@ -90,22 +90,6 @@ function viewsOf(flat: Float64Array, m: number, n: number): Float64Array[] {
   return out;
 }
 
-/** Rank-normalises all draws jointly (average ranks for ties, Blom offsets). */
-export function rankNormalise(chains: ChainDraws): Float64Array[] {
-  const flat = pool(chains);
-  const order = new Int32Array(flat.length);
-  argsortInto(flat, order);
-  const z = new Float64Array(flat.length);
-  scoresFromOrder(flat, order, z);
-  const out: Float64Array[] = [];
-  let k = 0;
-  for (const c of chains) {
-    out.push(z.subarray(k, k + c.length));
-    k += c.length;
-  }
-  return out;
-}
-
 /**
  * Ascending order of |values - centre| from the ascending order of values, by merging the two
  * monotone runs either side of the centre: the folded draws' order without a second sort.

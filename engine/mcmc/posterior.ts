@@ -10,9 +10,9 @@ import type { ChainOutput } from './run-chain.js';
 export const WORST_LISTED = 10;
 
 /**
- * Chain outputs (draws x P, row-major) transposed to quantity-major: out[j][c] = chain c's
- * draws of quantity j. Blocked by draws so reads and writes both stay in cache (a strided
- * gather per quantity missed cache on every draw and took longer than the diagnostics).
+ * Chain outputs (draws x P, row-major) transposed once to quantity-major: out[j][c] is a view
+ * of chain c's draws of quantity j (no per-quantity copies). Blocked by draws, so the strided
+ * reads stay within a few cache lines per block.
  */
 function byQuantity(outputs: readonly ChainOutput[], P: number): Float64Array[][] {
   const BLOCK = 16;
