@@ -108,8 +108,9 @@ export function cellRows(raceStart: Int32Array, raceType: Uint8Array, weight: Fl
  * linear part of the log likelihood, sum_r w_r sum_i eta_i, and its gradient are summed per
  * cell and per track type, not per row (cellWeight, typeStartSum); the backward pass keeps
  * only 1/S_k per row, and the forward pass re-reads each row's worth from the small cell and
- * start tables rather than from a parked per-row copy — about half the time of the per-row
- * version inside the sampler. Accumulates d/d cellEta into gCell and d/d beta into gBeta (both
+ * start tables rather than from a parked per-row copy. Measured on the 6,904-row Cup design:
+ * 58 -> 35 µs per evaluation in isolation; inside NUTS (whose vectors share the cache) the
+ * whole leapfrog step went from ~101 to ~91 µs. Accumulates d/d cellEta into gCell and d/d beta into gBeta (both
  * zeroed by the caller); invS and park are scratch of length rows (park: overflowing races).
  */
 export function plackettLuceCells(
