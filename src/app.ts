@@ -97,8 +97,8 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
   const repo = new JobRepository(driver, config.NEO4J_DATABASE);
   const hub = new ProgressHub(js, nc, names, log);
   const webhookRepo = new WebhookRepository(driver, config.NEO4J_DATABASE, webhookSecretBox(config));
-  const sealed = await webhookRepo.sealLegacySecrets();
-  if (sealed) log.info({ sealed }, 'sealed webhook signing secrets stored in plaintext');
+  const resealed = await webhookRepo.resealSecrets();
+  if (resealed) log.info({ resealed }, 'webhook signing secrets (plaintext or under the previous key) sealed under the current key');
   const selfHosts: string[] = []; // filled once the server listens (port 0 in tests)
   const security = await createSecurity({ config, driver, nc, log });
   const jobs = new JobService(repo, js, cancelKv, names, log, { driver, database: config.NEO4J_DATABASE });
@@ -164,5 +164,6 @@ export async function startApi(config: ApiConfig, log: Logger = createLogger({ l
 
 /** The configured webhook-secret key; outside production a fixed development key (config refuses production without one). */
 function webhookSecretBox(config: ApiConfig): SecretBox {
-  return SecretBox.fromKeyMaterial(secretSetting('WEBHOOK_SECRET_KEY', config.WEBHOOK_SECRET_KEY, config.WEBHOOK_SECRET_KEY_FILE, 32) ?? DEV_WEBHOOK_SECRET_KEY);
+  const previous = secretSetting('WEBHOOK_SECRET_KEY_PREVIOUS', config.WEBHOOK_SECRET_KEY_PREVIOUS, config.WEBHOOK_SECRET_KEY_PREVIOUS_FILE, 32);
+  return SecretBox.fromKeyMaterial(secretSetting('WEBHOOK_SECRET_KEY', config.WEBHOOK_SECRET_KEY, config.WEBHOOK_SECRET_KEY_FILE, 32) ?? DEV_WEBHOOK_SECRET_KEY, previous ? [previous] : []);
 }

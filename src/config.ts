@@ -51,6 +51,9 @@ const schema = z.object({
    */
   WEBHOOK_SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
   WEBHOOK_SECRET_KEY_FILE: z.string().optional(),
+  /** The key being rotated out (or a file holding it): its sealed secrets still open and are resealed at start-up. */
+  WEBHOOK_SECRET_KEY_PREVIOUS: z.string().min(32, 'at least 32 characters').optional(),
+  WEBHOOK_SECRET_KEY_PREVIOUS_FILE: z.string().optional(),
   /** Serve the offline GraphQL IDE at GET <GRAPHQL_PATH> for browsers and at /ide. */
   IDE_ENABLED: bool(true),
   // --- Observability (issue 9; docs/operations.md): METRICS_*, OTEL_*.

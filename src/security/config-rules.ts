@@ -14,6 +14,8 @@ export interface SecuritySettings {
   readonly CORS_ORIGINS: readonly string[];
   readonly WEBHOOK_SECRET_KEY?: string;
   readonly WEBHOOK_SECRET_KEY_FILE?: string;
+  readonly WEBHOOK_SECRET_KEY_PREVIOUS?: string;
+  readonly WEBHOOK_SECRET_KEY_PREVIOUS_FILE?: string;
 }
 
 export interface ConfigIssue {
@@ -26,6 +28,10 @@ export function securityConfigIssues(c: SecuritySettings): ConfigIssue[] {
   const prod = c.NODE_ENV === 'production';
   if (c.JWT_SECRET && c.JWT_SECRET_FILE) issues.push({ path: 'JWT_SECRET_FILE', message: 'set JWT_SECRET or JWT_SECRET_FILE, not both' });
   if (c.WEBHOOK_SECRET_KEY && c.WEBHOOK_SECRET_KEY_FILE) issues.push({ path: 'WEBHOOK_SECRET_KEY_FILE', message: 'set WEBHOOK_SECRET_KEY or WEBHOOK_SECRET_KEY_FILE, not both' });
+  if (c.WEBHOOK_SECRET_KEY_PREVIOUS && c.WEBHOOK_SECRET_KEY_PREVIOUS_FILE) issues.push({ path: 'WEBHOOK_SECRET_KEY_PREVIOUS_FILE', message: 'set WEBHOOK_SECRET_KEY_PREVIOUS or WEBHOOK_SECRET_KEY_PREVIOUS_FILE, not both' });
+  if ((c.WEBHOOK_SECRET_KEY_PREVIOUS || c.WEBHOOK_SECRET_KEY_PREVIOUS_FILE) && !c.WEBHOOK_SECRET_KEY && !c.WEBHOOK_SECRET_KEY_FILE) {
+    issues.push({ path: 'WEBHOOK_SECRET_KEY', message: 'WEBHOOK_SECRET_KEY_PREVIOUS is the key being rotated out: set the new one as WEBHOOK_SECRET_KEY' });
+  }
   if (prod && !c.WEBHOOK_SECRET_KEY && !c.WEBHOOK_SECRET_KEY_FILE) {
     issues.push({ path: 'WEBHOOK_SECRET_KEY', message: 'production needs a key to seal webhook signing secrets at rest: set WEBHOOK_SECRET_KEY (≥ 32 characters) or WEBHOOK_SECRET_KEY_FILE' });
   }

@@ -3,7 +3,7 @@
  * records carry the sealed value, and signingSecret() opens it where a delivery signs.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { SEALED_PREFIX, type SecretBox } from './secret-box.js';
+import type { SecretBox } from './secret-box.js';
 
 export interface WebhookRecord {
   readonly id: string;
@@ -63,20 +63,28 @@ export class WebhookRepository {
   }
 
   /**
-   * Seals secrets stored in plaintext (webhooks registered before sealing existed); run at
-   * start-up. Compare-and-set per webhook, so two API replicas starting together are safe.
-   * Returns how many were sealed.
+   * Rewrites under the current key every secret stored in plaintext (registered before sealing
+   * existed) or sealed under a previous key (WEBHOOK_SECRET_KEY_PREVIOUS); run at start-up. A
+   * secret no key opens is left as it is (its deliveries fail, saying so). Compare-and-set per
+   * webhook, so API replicas starting together are safe. Returns how many were rewritten.
    */
-  async sealLegacySecrets(): Promise<number> {
-    const { records } = await this.driver.executeQuery(`MATCH (w:Webhook) WHERE NOT w.secret STARTS WITH $prefix RETURN w.id AS id, w.secret AS secret`, { prefix: SEALED_PREFIX }, { database: this.database, routing: 'READ' });
-    let sealed = 0;
+  async resealSecrets(): Promise<number> {
+    const { records } = await this.driver.executeQuery(`MATCH (w:Webhook) RETURN w.id AS id, w.secret AS secret`, {}, { database: this.database, routing: 'READ' });
+    let resealed = 0;
     for (const r of records) {
       const id = r.get('id') as string;
-      const plain = r.get('secret') as string;
-      const res = await this.driver.executeQuery(`MATCH (w:Webhook {id: $id}) WHERE w.secret = $plain SET w.secret = $sealed RETURN count(w) AS n`, { id, plain, sealed: this.box.seal(plain, id) }, { database: this.database });
-      sealed += Number(res.records[0]?.get('n') ?? 0);
+      const stored = r.get('secret') as string;
+      let secret: string;
+      try {
+        if (!this.box.needsReseal(stored, id)) continue;
+        secret = this.box.open(stored, id);
+      } catch {
+        continue;
+      }
+      const res = await this.driver.executeQuery(`MATCH (w:Webhook {id: $id}) WHERE w.secret = $stored SET w.secret = $sealed RETURN count(w) AS n`, { id, stored, sealed: this.box.seal(secret, id) }, { database: this.database });
+      resealed += Number(res.records[0]?.get('n') ?? 0);
     }
-    return sealed;
+    return resealed;
   }
 
   async listByOwner(ownerId: string): Promise<WebhookRecord[]> {

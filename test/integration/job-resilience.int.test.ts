@@ -101,16 +101,26 @@ describe('webhooks', () => {
     expect(received.filter((r) => r.eventId === got.eventId)).toHaveLength(1);
   }, 60_000);
 
-  it('seals secrets stored in plaintext before sealing existed, and they still sign', async () => {
+  it('reseals plaintext secrets (stored before sealing existed) and those under a rotated-out key', async () => {
     const { driver } = stack.api;
-    const id = `legacy-${stack.prefix}`;
-    await driver.executeQuery('CREATE (:Webhook {id: $id, ownerId: $owner, ownerKey: $owner, url: $url, secret: $secret, createdAt: toString(datetime())})', { id, owner: `legacy-owner-${stack.prefix}`, url: receiverUrl, secret: 'whsec_legacy' });
-    const repo = new WebhookRepository(driver, 'neo4j', SecretBox.fromKeyMaterial(stack.env.WEBHOOK_SECRET_KEY!));
-    await repo.sealLegacySecrets(); // (another stack starting now may seal it first: same key)
-    expect(await repo.sealLegacySecrets()).toBe(0); // nothing left in plaintext
-    const hook = (await repo.get(id))!;
-    expect(hook.sealedSecret.startsWith(SEALED_PREFIX)).toBe(true);
-    expect(repo.signingSecret(hook)).toBe('whsec_legacy');
-    await driver.executeQuery('MATCH (w:Webhook {id: $id}) DETACH DELETE w', { id });
+    const oldKey = `rotated-out key of ${stack.prefix}, 32+ characters`;
+    const legacy = `legacy-${stack.prefix}`;
+    const rotated = `rotated-${stack.prefix}`;
+    const create = (id: string, secret: string) =>
+      driver.executeQuery('CREATE (:Webhook {id: $id, ownerId: $owner, ownerKey: $owner, url: $url, secret: $secret, createdAt: toString(datetime())})', { id, owner: `legacy-owner-${stack.prefix}`, url: receiverUrl, secret });
+    await create(legacy, 'whsec_legacy');
+    await create(rotated, SecretBox.fromKeyMaterial(oldKey).seal('whsec_rotated', rotated));
+    const current = SecretBox.fromKeyMaterial(stack.env.WEBHOOK_SECRET_KEY!);
+    expect(() => current.open(SecretBox.fromKeyMaterial(oldKey).seal('x', rotated), rotated)).toThrow(/WEBHOOK_SECRET_KEY_PREVIOUS/);
+    const repo = new WebhookRepository(driver, 'neo4j', SecretBox.fromKeyMaterial(stack.env.WEBHOOK_SECRET_KEY!, [oldKey]));
+    await repo.resealSecrets(); // (another stack starting now may seal the plaintext one first: same key)
+    expect(await repo.resealSecrets()).toBe(0); // nothing left to rewrite
+    const afterRotation = new WebhookRepository(driver, 'neo4j', current); // the previous key dropped
+    for (const [id, secret] of [[legacy, 'whsec_legacy'], [rotated, 'whsec_rotated']] as const) {
+      const hook = (await afterRotation.get(id))!;
+      expect(hook.sealedSecret.startsWith(SEALED_PREFIX)).toBe(true);
+      expect(afterRotation.signingSecret(hook)).toBe(secret);
+    }
+    await driver.executeQuery('MATCH (w:Webhook) WHERE w.id IN $ids DETACH DELETE w', { ids: [legacy, rotated] });
   });
 });

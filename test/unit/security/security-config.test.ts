@@ -39,6 +39,8 @@ describe('security configuration', () => {
     fails({ JWT_SECRET: SECRET, JWT_SECRET_FILE: '/run/secrets/jwt' }, 'JWT_SECRET_FILE');
     fails({ WEBHOOK_SECRET_KEY: 'short' }, 'WEBHOOK_SECRET_KEY');
     fails({ WEBHOOK_SECRET_KEY: SECRET, WEBHOOK_SECRET_KEY_FILE: '/run/secrets/webhook-key' }, 'WEBHOOK_SECRET_KEY_FILE');
+    fails({ WEBHOOK_SECRET_KEY_PREVIOUS: SECRET }, 'WEBHOOK_SECRET_KEY'); // rotating out with no new key
+    fails({ WEBHOOK_SECRET_KEY: SECRET, WEBHOOK_SECRET_KEY_PREVIOUS: SECRET, WEBHOOK_SECRET_KEY_PREVIOUS_FILE: '/run/secrets/old' }, 'WEBHOOK_SECRET_KEY_PREVIOUS_FILE');
     fails({ JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json' }, 'JWT_AUDIENCE');
     expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example/', JWT_AUDIENCE: 'dfs-api,dfs-cli' }).JWT_AUDIENCE).toEqual(['dfs-api', 'dfs-cli']);
   });

@@ -34,6 +34,18 @@ describe('SecretBox (webhook signing secrets at rest)', () => {
     refuse(() => box.open(`${SEALED_PREFIX}garbage`, 'wh1'), /malformed/);
   });
 
+  it('rotates: values under the previous key still open and are flagged for resealing', () => {
+    const old = SecretBox.fromKeyMaterial('o'.repeat(40));
+    const rotating = SecretBox.fromKeyMaterial(KEY, ['o'.repeat(40)]);
+    const underOld = old.seal('whsec_1', 'wh1');
+    expect(rotating.open(underOld, 'wh1')).toBe('whsec_1');
+    expect(rotating.needsReseal(underOld, 'wh1')).toBe(true);
+    expect(rotating.needsReseal('whsec_plain', 'wh1')).toBe(true);
+    expect(rotating.needsReseal(rotating.seal('whsec_1', 'wh1'), 'wh1')).toBe(false);
+    expect(() => box.open(underOld, 'wh1')).toThrow(/WEBHOOK_SECRET_KEY_PREVIOUS/); // without the previous key
+    expect(() => SecretBox.fromKeyMaterial(KEY, ['short'])).toThrow(/WEBHOOK_SECRET_KEY_PREVIOUS/);
+  });
+
   it('passes a legacy plaintext value through and refuses short key material', () => {
     expect(box.open('whsec_legacy', 'wh1')).toBe('whsec_legacy');
     expect(() => SecretBox.fromKeyMaterial('short')).toThrow(/WEBHOOK_SECRET_KEY/);
