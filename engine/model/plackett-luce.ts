@@ -177,9 +177,11 @@ function linearPart(cellEta: Float64Array, cellWeight: Float64Array, gCell: Floa
 }
 
 /**
- * plackettLuceCells without the start-position effect (beta = 0, the table all ones): one load
- * and one multiply fewer per row. The model picks it when the feature is off (the plain
- * Plackett-Luce fits), where this loop is half of the sampler's time.
+ * plackettLuceCells without the start-position effect (beta = 0, the table all ones): per row,
+ * one load and one multiply fewer in the backward pass and two loads and two multiply-adds
+ * fewer in the forward pass. The model picks it when the feature is off (the plain
+ * Plackett-Luce fits), where this loop is half of the sampler's time. It repeats the other
+ * kernel's loop shape on purpose: a shared loop would carry the start table back in.
  */
 export function plackettLuceCellsNoStart(rows: CellRows, cellEta: Float64Array, cellExp: Float64Array, gCell: Float64Array, invS: Float64Array, park: Float64Array): number {
   const { raceStart, weight, rowCell, cellWeight } = rows;
