@@ -62,9 +62,18 @@ export class SecretBox {
     return this.openWithKeyIndex(stored, webhookId).secret;
   }
 
-  /** True when the stored value is plaintext or opens only under a previous key (resealSecrets rewrites it). */
-  needsReseal(stored: string, webhookId: string): boolean {
-    return this.openWithKeyIndex(stored, webhookId).key !== 0;
+  /** Whether previous keys are configured (a rotation is under way). */
+  get rotating(): boolean {
+    return this.previous.length > 0;
+  }
+
+  /**
+   * The stored value sealed anew under the current key when it is plaintext or sealed under a
+   * previous key; null when it is already under the current key. Throws like open().
+   */
+  resealed(stored: string, webhookId: string): string | null {
+    const { secret, key } = this.openWithKeyIndex(stored, webhookId);
+    return key === 0 ? null : this.seal(secret, webhookId);
   }
 
   /** key: 0 = current, 1.. = previous[key - 1], -1 = plaintext. */

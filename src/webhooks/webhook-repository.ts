@@ -3,7 +3,7 @@
  * records carry the sealed value, and signingSecret() opens it where a delivery signs.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { SecretBox } from './secret-box.js';
+import { SEALED_PREFIX, type SecretBox } from './secret-box.js';
 
 export interface WebhookRecord {
   readonly id: string;
@@ -69,19 +69,24 @@ export class WebhookRepository {
    * webhook, so API replicas starting together are safe. Returns how many were rewritten.
    */
   async resealSecrets(): Promise<number> {
-    const { records } = await this.driver.executeQuery(`MATCH (w:Webhook) RETURN w.id AS id, w.secret AS secret`, {}, { database: this.database, routing: 'READ' });
+    // Without a rotation under way only plaintext values can need it: no decryption at start-up.
+    const { records } = await this.driver.executeQuery(
+      `MATCH (w:Webhook) WHERE $all OR NOT w.secret STARTS WITH $prefix RETURN w.id AS id, w.secret AS secret`,
+      { all: this.box.rotating, prefix: SEALED_PREFIX },
+      { database: this.database, routing: 'READ' },
+    );
     let resealed = 0;
     for (const r of records) {
       const id = r.get('id') as string;
       const stored = r.get('secret') as string;
-      let secret: string;
+      let sealed: string | null;
       try {
-        if (!this.box.needsReseal(stored, id)) continue;
-        secret = this.box.open(stored, id);
+        sealed = this.box.resealed(stored, id);
       } catch {
         continue;
       }
-      const res = await this.driver.executeQuery(`MATCH (w:Webhook {id: $id}) WHERE w.secret = $stored SET w.secret = $sealed RETURN count(w) AS n`, { id, stored, sealed: this.box.seal(secret, id) }, { database: this.database });
+      if (sealed === null) continue;
+      const res = await this.driver.executeQuery(`MATCH (w:Webhook {id: $id}) WHERE w.secret = $stored SET w.secret = $sealed RETURN count(w) AS n`, { id, stored, sealed }, { database: this.database });
       resealed += Number(res.records[0]?.get('n') ?? 0);
     }
     return resealed;

@@ -34,14 +34,16 @@ describe('SecretBox (webhook signing secrets at rest)', () => {
     refuse(() => box.open(`${SEALED_PREFIX}garbage`, 'wh1'), /malformed/);
   });
 
-  it('rotates: values under the previous key still open and are flagged for resealing', () => {
+  it('rotates: values under the previous key still open and are resealed under the current one', () => {
     const old = SecretBox.fromKeyMaterial('o'.repeat(40));
     const rotating = SecretBox.fromKeyMaterial(KEY, ['o'.repeat(40)]);
+    expect(rotating.rotating).toBe(true);
+    expect(box.rotating).toBe(false);
     const underOld = old.seal('whsec_1', 'wh1');
     expect(rotating.open(underOld, 'wh1')).toBe('whsec_1');
-    expect(rotating.needsReseal(underOld, 'wh1')).toBe(true);
-    expect(rotating.needsReseal('whsec_plain', 'wh1')).toBe(true);
-    expect(rotating.needsReseal(rotating.seal('whsec_1', 'wh1'), 'wh1')).toBe(false);
+    expect(box.open(rotating.resealed(underOld, 'wh1')!, 'wh1')).toBe('whsec_1'); // now opens without the old key
+    expect(box.open(rotating.resealed('whsec_plain', 'wh1')!, 'wh1')).toBe('whsec_plain');
+    expect(rotating.resealed(rotating.seal('whsec_1', 'wh1'), 'wh1')).toBeNull(); // already current
     expect(() => box.open(underOld, 'wh1')).toThrow(/WEBHOOK_SECRET_KEY_PREVIOUS/); // without the previous key
     expect(() => SecretBox.fromKeyMaterial(KEY, ['short'])).toThrow(/WEBHOOK_SECRET_KEY_PREVIOUS/);
   });
